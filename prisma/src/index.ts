@@ -1,0 +1,137 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/client.ts";
+import { applyMigrations, type SqlSession } from "./migrate/apply.ts";
+import { instrumentAdapter } from "./statements.ts";
+
+export * from "../generated/client.ts";
+export { countStatements, type StatementScope } from "./statements.ts";
+export { applyMigrations, MigrationError, type SqlSession } from "./migrate/apply.ts";
+
+export type DatabaseKind = "postgres" | "pglite";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Raw SQL on a connection of its own: migrations, maintenance and the odd multi-statement script. */
+  session: SqlSession;
+  /** Answers whether the database takes a trivial query within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL connection string; without it, the embedded PGlite in `dataDir` is used. */
+  url?: string;
+  /** Folder of the embedded database; `memory://` for a throwaway one. */
+  dataDir?: string;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  poolSize?: number;
+  /** Per-statement timeout on PostgreSQL, in ms. */
+  statementTimeoutMs?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const migrate = options.migrate ?? true;
+  if (options.url) {
+    if (migrate) await migratePostgres(options.url);
+    return openPostgres(options.url, options);
+  }
+  const database = await openPGlite(options.dataDir ?? "memory://");
+  if (migrate) await applyMigrations(database.session);
+  return database;
+}
+
+/** Migrations need one connection for their advisory lock and transactions. */
+export async function migratePostgres(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await applyMigrations({
+      async exec(sql) {
+        await client.query(sql);
+      },
+      async query<T>(sql: string, params: unknown[] = []) {
+        return (await client.query(sql, params)).rows as T[];
+      },
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+function openPostgres(url: string, options: OpenDatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+  });
+  // A dropped server connection must not crash the process: the next query reports it.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: instrumentAdapter(new PrismaPg(pool)) });
+  const session: SqlSession = {
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+  };
+  return {
+    kind: "postgres",
+    prisma,
+    session,
+    async ping(timeoutMs = 2_000) {
+      return withTimeout(session.query("SELECT 1"), timeoutMs);
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPGlite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const prisma = new PrismaClient({ adapter: instrumentAdapter(new PrismaPGlite(pglite)) });
+  const session: SqlSession = {
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pglite.query<T>(sql, params)).rows;
+    },
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    session,
+    async ping(timeoutMs = 2_000) {
+      return withTimeout(session.query("SELECT 1"), timeoutMs);
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true as const), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
