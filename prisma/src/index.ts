@@ -8,6 +8,8 @@ import { applyMigrations, type SqlSession } from "./migrate/apply.ts";
 import { instrumentAdapter } from "./statements.ts";
 
 export * from "../generated/client.ts";
+export { toUsd, isKnownCurrency } from "./fx.ts";
+export { cleanArticleText, contentHash } from "./article-text.ts";
 export { countStatements, type StatementScope } from "./statements.ts";
 export { applyMigrations, MigrationError, type SqlSession } from "./migrate/apply.ts";
 

@@ -1,0 +1,149 @@
+import DataLoader from "dataloader";
+import { Prisma, type Deal, type PrismaClient } from "@dealgraph/db";
+import { groupLoader, rowLoader } from "./common/loader.ts";
+import { DEAL_COLUMNS } from "./deal/deal.filter.ts";
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+const MEMBERS = (ids: string[], includeUnits: boolean) => Prisma.sql`
+  WITH RECURSIVE members(root_id, id) AS (
+    SELECT e.id, e.id FROM entity e WHERE e.id = ANY(${ids}::uuid[])
+    UNION
+    SELECT m.root_id, e.id FROM members m JOIN entity e ON e.parent_id = m.id
+    WHERE ${includeUnits} AND e.deleted_at IS NULL
+  )`;
+
+const VISIBLE_DEAL = Prisma.sql`d.deleted_at IS NULL AND d.merged_into_id IS NULL AND d.review_status = 'ACCEPTED'`;
+
+export interface DealsOfEntityKey {
+  entityId: string;
+  includeUnits: boolean;
+  /** Rows wanted per entity (a page plus one, to know whether there is a next page). */
+  limit: number;
+}
+
+/**
+ * Every loader the API uses, made fresh per request and keyed by what it loads. Each batches one
+ * level of a query into a single SQL statement, so a nested query costs statements by its depth,
+ * not by its page sizes.
+ */
+export function createLoaders(prisma: PrismaClient) {
+  const byIds = <T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>) =>
+    rowLoader<string, T>((ids) => fetch([...ids]), (row) => row.id);
+
+  return {
+    entityById: byIds((ids) => prisma.entity.findMany({ where: { id: { in: ids } } })),
+    articleById: byIds((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
+    dealById: byIds((ids) => prisma.deal.findMany({ where: { id: { in: ids } } })),
+    claimById: byIds((ids) => prisma.claim.findMany({ where: { id: { in: ids } } })),
+    evidenceById: byIds((ids) => prisma.evidence.findMany({ where: { id: { in: ids } } })),
+    mentionById: byIds((ids) => prisma.mention.findMany({ where: { id: { in: ids } } })),
+
+    aliasesByEntityId: groupLoader(
+      (ids) => prisma.entityAlias.findMany({ where: { entityId: { in: [...ids] } }, orderBy: { name: "asc" } }),
+      (row) => row.entityId,
+    ),
+    externalIdsByEntityId: groupLoader(
+      (ids) => prisma.externalId.findMany({ where: { entityId: { in: [...ids] } }, orderBy: { scheme: "asc" } }),
+      (row) => row.entityId,
+    ),
+    unitsByParentId: groupLoader(
+      (ids) =>
+        prisma.entity.findMany({ where: { parentId: { in: [...ids] }, deletedAt: null }, orderBy: { name: "asc" } }),
+      (row) => row.parentId ?? "",
+    ),
+    participantsByDealId: groupLoader(
+      (ids) => prisma.dealParticipant.findMany({ where: { dealId: { in: [...ids] } }, orderBy: { role: "asc" } }),
+      (row) => row.dealId,
+    ),
+    regionCodesByDealId: groupLoader(
+      (ids) => prisma.dealRegion.findMany({ where: { dealId: { in: [...ids] } } }),
+      (row) => row.dealId,
+    ),
+    sectorCodesByDealId: groupLoader(
+      (ids) => prisma.dealSector.findMany({ where: { dealId: { in: [...ids] } } }),
+      (row) => row.dealId,
+    ),
+    articleLinksByDealId: groupLoader(
+      (ids) => prisma.dealArticle.findMany({ where: { dealId: { in: [...ids] } }, orderBy: { addedAt: "asc" } }),
+      (row) => row.dealId,
+    ),
+    statusHistoryByDealId: groupLoader(
+      (ids) => prisma.dealStatusChange.findMany({ where: { dealId: { in: [...ids] } }, orderBy: { changedAt: "asc" } }),
+      (row) => row.dealId,
+    ),
+    claimsByDealId: groupLoader(
+      (ids) =>
+        prisma.claim.findMany({ where: { dealId: { in: [...ids] }, deletedAt: null }, orderBy: { createdAt: "asc" } }),
+      (row) => row.dealId ?? "",
+    ),
+    evidenceByClaimId: groupLoader(
+      (ids) => prisma.evidence.findMany({ where: { claimId: { in: [...ids] } }, orderBy: { start: "asc" } }),
+      (row) => row.claimId,
+    ),
+    mentionsByArticleId: groupLoader(
+      (ids) => prisma.mention.findMany({ where: { articleId: { in: [...ids] } }, orderBy: { start: "asc" } }),
+      (row) => row.articleId,
+    ),
+    dealLinksByArticleId: groupLoader(
+      (ids) => prisma.dealArticle.findMany({ where: { articleId: { in: [...ids] } } }),
+      (row) => row.articleId,
+    ),
+
+    /** The first deals of many entities at once (newest first), with or without their units. */
+    dealsOfEntity: new DataLoader<DealsOfEntityKey, Deal[], string>(
+      async (keys) => {
+        const groups = new Map<string, DealsOfEntityKey[]>();
+        for (const key of keys) {
+          const group = `${key.includeUnits}:${key.limit}`;
+          groups.set(group, [...(groups.get(group) ?? []), key]);
+        }
+        const results = new Map<string, Deal[]>();
+        for (const group of groups.values()) {
+          const first = group[0];
+          if (!first) continue;
+          const rows = await prisma.$queryRaw<(Deal & { rootId: string })[]>`
+            ${MEMBERS(group.map((k) => k.entityId), first.includeUnits)},
+            hits AS (
+              SELECT DISTINCT m.root_id, p.deal_id FROM members m JOIN deal_participant p ON p.entity_id = m.id
+            ),
+            ranked AS (
+              SELECT h.root_id, ${DEAL_COLUMNS},
+                row_number() OVER (PARTITION BY h.root_id
+                  ORDER BY COALESCE(d.announced_at, d.first_reported_at::date) DESC, d.id DESC) AS n
+              FROM hits h JOIN deal d ON d.id = h.deal_id
+              WHERE ${VISIBLE_DEAL}
+            )
+            SELECT root_id AS "rootId", * FROM ranked WHERE n <= ${first.limit} ORDER BY root_id, n`;
+          for (const row of rows) {
+            const id = `${row.rootId}:${first.includeUnits}:${first.limit}`;
+            results.set(id, [...(results.get(id) ?? []), row]);
+          }
+        }
+        return keys.map((key) => results.get(`${key.entityId}:${key.includeUnits}:${key.limit}`) ?? []);
+      },
+      { cacheKeyFn: (key) => `${key.entityId}:${key.includeUnits}:${key.limit}` },
+    ),
+
+    /** How many accepted deals each entity takes part in (for `totalCount`), in one statement per flag. */
+    dealCountOfEntity: new DataLoader<Omit<DealsOfEntityKey, "limit">, number, string>(
+      async (keys) => {
+        const counts = new Map<string, number>();
+        for (const includeUnits of [false, true]) {
+          const ids = keys.filter((k) => k.includeUnits === includeUnits).map((k) => k.entityId);
+          if (!ids.length) continue;
+          const rows = await prisma.$queryRaw<{ rootId: string; count: bigint }[]>`
+            ${MEMBERS(ids, includeUnits)}
+            SELECT m.root_id AS "rootId", count(DISTINCT d.id) AS count
+            FROM members m JOIN deal_participant p ON p.entity_id = m.id JOIN deal d ON d.id = p.deal_id
+            WHERE ${VISIBLE_DEAL} GROUP BY m.root_id`;
+          for (const row of rows) counts.set(`${row.rootId}:${includeUnits}`, Number(row.count));
+        }
+        return keys.map((k) => counts.get(`${k.entityId}:${k.includeUnits}`) ?? 0);
+      },
+      { cacheKeyFn: (key) => `${key.entityId}:${key.includeUnits}` },
+    ),
+  };
+}
+
+export { Prisma };

@@ -1,0 +1,40 @@
+import "reflect-metadata";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ArticleResolver, MentionResolver } from "./article/article.resolver.ts";
+import { ClaimResolver, EvidenceResolver } from "./claim/claim.resolver.ts";
+import { NodeResolver } from "./common/node.resolver.ts";
+import { DealParticipantResolver, DealResolver, DealStatusChangeResolver } from "./deal/deal.resolver.ts";
+import { EntityResolver } from "./entity/entity.resolver.ts";
+import { SearchResolver } from "./search/search.resolver.ts";
+import { RegionResolver, SectorResolver } from "./taxonomy/taxonomy.resolver.ts";
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process (type-graphql keeps its metadata globally). */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [
+      NodeResolver,
+      EntityResolver,
+      ArticleResolver,
+      MentionResolver,
+      ClaimResolver,
+      EvidenceResolver,
+      DealResolver,
+      DealParticipantResolver,
+      DealStatusChangeResolver,
+      RegionResolver,
+      SectorResolver,
+      SearchResolver,
+    ],
+    // Inputs are validated by the services (zod), which answer with user errors in payloads.
+    validate: false,
+  });
+  return built;
+}
+
+/** The SDL as committed in packages/schema/schema.graphql: sorted, so diffs show real changes only. */
+export async function printSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}
