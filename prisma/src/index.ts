@@ -20,6 +20,8 @@ export interface Database {
   prisma: PrismaClient;
   /** Raw SQL on a connection of its own: migrations, maintenance and the odd multi-statement script. */
   session: SqlSession;
+  /** The embedded database itself (PGlite only): snapshots and dumps go through it. */
+  pglite?: PGlite;
   /** Answers whether the database takes a trivial query within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -30,6 +32,8 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** Folder of the embedded database; `memory://` for a throwaway one. */
   dataDir?: string;
+  /** Start the embedded database from a `dumpDataDir` snapshot (tests clone a migrated template). */
+  snapshot?: Blob;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
   poolSize?: number;
@@ -43,7 +47,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     if (migrate) await migratePostgres(options.url);
     return openPostgres(options.url, options);
   }
-  const database = await openPGlite(options.dataDir ?? "memory://");
+  const database = await openPGlite(options.dataDir ?? "memory://", options.snapshot);
   if (migrate) await applyMigrations(database.session);
   return database;
 }
@@ -98,9 +102,9 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   };
 }
 
-async function openPGlite(dataDir: string): Promise<Database> {
+async function openPGlite(dataDir: string, snapshot?: Blob): Promise<Database> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, snapshot ? { loadDataDir: snapshot } : {});
   const prisma = new PrismaClient({ adapter: instrumentAdapter(new PrismaPGlite(pglite)) });
   const session: SqlSession = {
     async exec(sql) {
@@ -113,6 +117,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    pglite,
     session,
     async ping(timeoutMs = 2_000) {
       return withTimeout(session.query("SELECT 1"), timeoutMs);

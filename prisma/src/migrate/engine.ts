@@ -60,6 +60,6 @@ export async function diffMigrationsToSchema(): Promise<string> {
   });
   engine.free();
   await pglite.close();
-  const sql = result.stdout.trim();
+  const sql = (result.stdout ?? "").trim();
   return sql === "-- This is an empty migration." ? "" : sql;
 }

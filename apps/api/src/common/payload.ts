@@ -3,7 +3,7 @@ import { UserError } from "./errors.ts";
 
 /** `XxxPayload { xxx, errors }`: the changed object, or the user errors that stopped the change. */
 export function Payload<T extends object>(NodeClass: ClassType<T>, field: string) {
-  @ObjectType({ isAbstract: true })
+  @ObjectType()
   abstract class PayloadClass {
     @Field(() => [UserError], { description: "Empty when the change was made; otherwise nothing was changed." })
     errors!: UserError[];

@@ -92,7 +92,7 @@ export function Connection<T extends object>(NodeClass: ClassType<T>, name: stri
     cursor!: string;
   }
 
-  @ObjectType({ isAbstract: true })
+  @ObjectType()
   abstract class ConnectionClass {
     @Field(() => [Edge])
     edges!: Edge[];

@@ -8,7 +8,7 @@ import { searchKnowledge } from "./search.service.ts";
 export const SearchResult = createUnionType({
   name: "SearchResult",
   types: () => [Entity, Deal] as const,
-  resolveType: (value: { __typename?: string }) => value.__typename,
+  resolveType: (value) => (value as { __typename?: string }).__typename,
 });
 
 @ObjectType()
