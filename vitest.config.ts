@@ -18,6 +18,7 @@ export default defineConfig({
       "tests/api/**/*.test.ts",
     ],
     globalSetup: ["./tests/support/database-setup.ts"],
+    setupFiles: ["reflect-metadata"],
     // Two cores: two workers, each with its own cloned database.
     pool: "forks",
     maxWorkers: 2,

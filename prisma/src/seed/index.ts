@@ -43,12 +43,13 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<number> {
       date: new Date(`${row.date}T00:00:00Z`),
       usdPerUnit: row.usdPerUnit,
     }));
-    const counts = await Promise.all([
-      tx.region.createMany({ data: regions, skipDuplicates: true }),
-      tx.sector.createMany({ data: sectors, skipDuplicates: true }),
-      tx.fxRate.createMany({ data: fx, skipDuplicates: true }),
-    ]);
-    return counts.reduce((sum, { count }) => sum + count, 0);
+    // One connection per transaction: statements run one after another.
+    const inserted = [
+      await tx.region.createMany({ data: regions, skipDuplicates: true }),
+      await tx.sector.createMany({ data: sectors, skipDuplicates: true }),
+      await tx.fxRate.createMany({ data: fx, skipDuplicates: true }),
+    ];
+    return inserted.reduce((sum, { count }) => sum + count, 0);
   });
 }
 

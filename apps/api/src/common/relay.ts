@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Field, ID, Int, InterfaceType, ObjectType, type ClassType } from "type-graphql";
 import { AppError } from "./errors.ts";
 

@@ -198,10 +198,8 @@ export async function mergeEntities({ prisma, viewer }: Omit<Deps, "catalog">, i
   if (sourceId === targetId) throw AppError.validation("An entity cannot be merged into itself.", ["input", "targetId"]);
   return prisma.$transaction(async (tx) => {
     const live = { deletedAt: null, mergedIntoId: null };
-    const [source, target] = await Promise.all([
-      tx.entity.findFirst({ where: { id: sourceId, ...live } }),
-      tx.entity.findFirst({ where: { id: targetId, ...live } }),
-    ]);
+    const source = await tx.entity.findFirst({ where: { id: sourceId, ...live } });
+    const target = await tx.entity.findFirst({ where: { id: targetId, ...live } });
     if (!source) throw AppError.notFound("Entity", input.sourceId, ["input", "sourceId"]);
     if (!target) throw AppError.notFound("Entity", input.targetId, ["input", "targetId"]);
     if (source.kind !== target.kind) {
