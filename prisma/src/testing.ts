@@ -63,7 +63,9 @@ async function fillTemplate(db: Database, name: TemplateName) {
 }
 
 /** Global setup: builds the templates of this run and returns how to find them, plus a teardown. */
-export async function prepareTemplates(kind: TestDatabaseKind): Promise<{ refs: TemplateRefs; teardown: () => Promise<void> }> {
+export async function prepareTemplates(
+  kind: TestDatabaseKind,
+): Promise<{ refs: TemplateRefs; teardown: () => Promise<void> }> {
   const run = randomBytes(4).toString("hex");
   const names: TemplateName[] = ["reference", "seeded"];
   if (kind === "pglite") {
@@ -72,7 +74,10 @@ export async function prepareTemplates(kind: TestDatabaseKind): Promise<{ refs: 
       const db = await openDatabase({ dataDir: "memory://" });
       await fillTemplate(db, name);
       const file = `${tmpdir()}/${PREFIX}${run}_${name}.tar`;
-      writeFileSync(file, Buffer.from(await (await db.pglite?.dumpDataDir("none"))?.arrayBuffer() ?? new ArrayBuffer(0)));
+      writeFileSync(
+        file,
+        Buffer.from((await (await db.pglite?.dumpDataDir("none"))?.arrayBuffer()) ?? new ArrayBuffer(0)),
+      );
       await db.close();
       refs[name] = file;
     }
@@ -104,7 +109,11 @@ export interface TestDatabase extends Database {
 }
 
 /** A private, migrated database cloned from a template of this run. */
-export async function cloneTemplate(kind: TestDatabaseKind, refs: TemplateRefs, template: TemplateName): Promise<TestDatabase> {
+export async function cloneTemplate(
+  kind: TestDatabaseKind,
+  refs: TemplateRefs,
+  template: TemplateName,
+): Promise<TestDatabase> {
   if (kind === "pglite") {
     const snapshot = new Blob([readFileSync(refs[template])]);
     const db = await openDatabase({ dataDir: "memory://", snapshot, migrate: false });

@@ -1,11 +1,6 @@
-import { prepareTemplates, testDatabaseKind, type TemplateRefs } from "@dealgraph/db/testing";
+import { prepareTemplates, testDatabaseKind } from "@dealgraph/db/testing";
+import type {} from "./test-database.ts";
 import type { TestProject } from "vitest/node";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    templates: TemplateRefs;
-  }
-}
 
 /** Builds this run's template databases once; every test file clones its own from them. */
 export default async function setup(project: TestProject) {

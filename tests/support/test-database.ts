@@ -1,5 +1,17 @@
-import { cloneTemplate, testDatabaseKind, type TemplateName, type TestDatabase } from "@dealgraph/db/testing";
+import {
+  cloneTemplate,
+  testDatabaseKind,
+  type TemplateName,
+  type TemplateRefs,
+  type TestDatabase,
+} from "@dealgraph/db/testing";
 import { afterAll, beforeAll, inject } from "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    templates: TemplateRefs;
+  }
+}
 
 /**
  * A private database for one test file, cloned from this run's template (`seeded` holds the

@@ -29,7 +29,10 @@ export interface DealsOfEntityKey {
  */
 export function createLoaders(prisma: PrismaClient) {
   const byIds = <T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>) =>
-    rowLoader<string, T>((ids) => fetch([...ids]), (row) => row.id);
+    rowLoader<string, T>(
+      (ids) => fetch([...ids]),
+      (row) => row.id,
+    );
 
   return {
     entityById: byIds((ids) => prisma.entity.findMany({ where: { id: { in: ids } } })),
@@ -103,7 +106,10 @@ export function createLoaders(prisma: PrismaClient) {
           const first = group[0];
           if (!first) continue;
           const rows = await prisma.$queryRaw<(Deal & { rootId: string })[]>`
-            ${MEMBERS(group.map((k) => k.entityId), first.includeUnits)},
+            ${MEMBERS(
+              group.map((k) => k.entityId),
+              first.includeUnits,
+            )},
             hits AS (
               SELECT DISTINCT m.root_id, p.deal_id FROM members m JOIN deal_participant p ON p.entity_id = m.id
             ),

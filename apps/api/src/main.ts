@@ -12,7 +12,12 @@ try {
 const server = await createServer(env);
 const url = await server.listen(env.PORT, env.HOST);
 server.logger.info(
-  { url: `${url}/graphql`, mode: env.APP_MODE, database: server.db.kind, startupMs: Math.round(performance.now() - started) },
+  {
+    url: `${url}/graphql`,
+    mode: env.APP_MODE,
+    database: server.db.kind,
+    startupMs: Math.round(performance.now() - started),
+  },
   "Dealgraph API ready",
 );
 

@@ -40,11 +40,13 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
  * Builds the whole service (database, schema, Apollo, express) without listening: tests drive it
  * through `executeOperation` or HTTP, `main.ts` starts it.
  */
-export async function createServer(env: Env, options: { db?: Database; logger?: Logger } = {}): Promise<DealgraphServer> {
+export async function createServer(
+  env: Env,
+  options: { db?: Database; logger?: Logger } = {},
+): Promise<DealgraphServer> {
   const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "dealgraph-api" } });
   const db =
-    options.db ??
-    (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DB_POOL_SIZE }));
+    options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DB_POOL_SIZE }));
   if (env.SEED_ON_START && !options.db) {
     const { inserted } = await seed(db.prisma);
     if (inserted) logger.info({ inserted }, "seeded reference data and the curated articles");

@@ -5,7 +5,10 @@ import type { OpenDatabaseOptions } from "../index.ts";
 // database's folder DATA_DIR (default ./data/pglite at the repository root).
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  DATA_DIR: z.string().min(1).default(new URL("../../../data/pglite", import.meta.url).pathname),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(new URL("../../../data/pglite", import.meta.url).pathname),
 });
 
 export function databaseOptionsFromEnv(): OpenDatabaseOptions {

@@ -15,9 +15,7 @@ let loaded = false;
 function loadEngineOnce(): void {
   if (loaded) return;
   const require = createRequire(import.meta.url);
-  const wasmPath = require
-    .resolve("@prisma/schema-engine-wasm/schema_engine_bg")
-    .replace(/\.js$/, ".wasm");
+  const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
   const module = new WebAssembly.Module(readFileSync(wasmPath));
   const instance = new WebAssembly.Instance(module, {
     "./schema_engine_bg.js": engineModule as unknown as WebAssembly.ModuleImports,
@@ -33,11 +31,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
   const schema = readFileSync(schemaPath, "utf8");
   const pglite = new PGlite();
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(pglite));
-  const engine = await engineModule.SchemaEngine.new(
-    { datamodels: [["schema.prisma", schema]] },
-    () => {},
-    adapter,
-  );
+  const engine = await engineModule.SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, adapter);
   const migrations = readMigrations();
   const result = await engine.diff({
     from: {

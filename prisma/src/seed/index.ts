@@ -200,13 +200,17 @@ export async function seedCuratedArticle(prisma: PrismaClient, curated: CuratedA
     );
     await add(
       tx.dealRegion.createMany({
-        data: curated.deals.flatMap((deal) => deal.regionCodes.map((regionCode) => ({ dealId: dealId(deal.key), regionCode }))),
+        data: curated.deals.flatMap((deal) =>
+          deal.regionCodes.map((regionCode) => ({ dealId: dealId(deal.key), regionCode })),
+        ),
         skipDuplicates: true,
       }),
     );
     await add(
       tx.dealSector.createMany({
-        data: curated.deals.flatMap((deal) => deal.sectorCodes.map((sectorCode) => ({ dealId: dealId(deal.key), sectorCode }))),
+        data: curated.deals.flatMap((deal) =>
+          deal.sectorCodes.map((sectorCode) => ({ dealId: dealId(deal.key), sectorCode })),
+        ),
         skipDuplicates: true,
       }),
     );

@@ -24,7 +24,7 @@ export class CreateArticleInput {
   @Field(() => String, { nullable: true, defaultValue: "en" })
   language?: string | null;
 
-  @Field(() => String, { description: "Page boilerplate (share bars, \"Leave a Reply\") is removed before storing." })
+  @Field(() => String, { description: 'Page boilerplate (share bars, "Leave a Reply") is removed before storing.' })
   text!: string;
 }
 

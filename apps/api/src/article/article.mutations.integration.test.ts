@@ -9,7 +9,9 @@ const UPDATE = `mutation($input: UpdateArticleInput!) { updateArticle(input: $in
 
 async function refused(mutation: string, input: unknown, field: string) {
   const before = await tableCounts(api.db.prisma);
-  const result = await api.run<Record<string, { errors: { code: string; field: string[] | null }[] }>>(mutation, { input });
+  const result = await api.run<Record<string, { errors: { code: string; field: string[] | null }[] }>>(mutation, {
+    input,
+  });
   expect(result.errors).toBeUndefined();
   const errors = Object.values(result.data)[0]?.errors ?? [];
   expect(errors.map((e) => e.field?.join("."))).toContain(field);
@@ -20,9 +22,15 @@ async function refused(mutation: string, input: unknown, field: string) {
 describe("createArticle", () => {
   it("strips page boilerplate and refuses the same text again as a conflict", async () => {
     const body = `${uniqueName("Fictional Freight")} opened a depot.\nShare this:\nLeave a Reply`;
-    const data = await api.query<{ createArticle: { article: { text: string } } }>(CREATE, { input: { title: "Depot", text: body } });
+    const data = await api.query<{ createArticle: { article: { text: string } } }>(CREATE, {
+      input: { title: "Depot", text: body },
+    });
     expect(data.createArticle.article.text).toBe(body.split("\n")[0]);
-    const errors = await refused(CREATE, { title: "Again", text: `${body.replace("opened", "opened")}  ` }, "input.text");
+    const errors = await refused(
+      CREATE,
+      { title: "Again", text: `${body.replace("opened", "opened")}  ` },
+      "input.text",
+    );
     expect(errors[0]?.code).toBe("CONFLICT");
   });
 
@@ -36,18 +44,30 @@ describe("createArticle", () => {
 
 describe("updateArticle, deleteArticle, restoreArticle", () => {
   it("updates metadata, soft-deletes and restores", async () => {
-    const created = await api.query<{ createArticle: { article: { id: string } } }>(CREATE, { input: { title: "Old", text: uniqueName("Body") } });
-    const id = created.createArticle.article.id;
-    const updated = await api.query<{ updateArticle: { article: { title: string; publishedAt: { label: string } } } }>(UPDATE, {
-      input: { id, title: "New", publishedAt: { date: "2025-03-01", precision: "MONTH" } },
+    const created = await api.query<{ createArticle: { article: { id: string } } }>(CREATE, {
+      input: { title: "Old", text: uniqueName("Body") },
     });
+    const id = created.createArticle.article.id;
+    const updated = await api.query<{ updateArticle: { article: { title: string; publishedAt: { label: string } } } }>(
+      UPDATE,
+      {
+        input: { id, title: "New", publishedAt: { date: "2025-03-01", precision: "MONTH" } },
+      },
+    );
     expect(updated.updateArticle.article).toEqual({ title: "New", publishedAt: { label: "March 2025" } });
-    await refused(UPDATE, { id: toGlobalId("Article", "00000000-0000-4000-8000-000000000000"), title: "x" }, "input.id");
+    await refused(
+      UPDATE,
+      { id: toGlobalId("Article", "00000000-0000-4000-8000-000000000000"), title: "x" },
+      "input.id",
+    );
     await refused(UPDATE, { id, publishedAt: { date: "March", precision: "MONTH" } }, "input.publishedAt.date");
     await api.query(`mutation($id: ID!) { deleteArticle(id: $id) { errors { code } } }`, { id });
     await refused(`mutation($input: ID!) { deleteArticle(id: $input) { errors { code field } } }`, id, "id");
     await api.query(`mutation($id: ID!) { restoreArticle(id: $id) { errors { code } } }`, { id });
-    const article = await api.query<{ article: { title: string; deletedAt: string | null } }>(`query($id: ID!) { article(id: $id) { title deletedAt } }`, { id });
+    const article = await api.query<{ article: { title: string; deletedAt: string | null } }>(
+      `query($id: ID!) { article(id: $id) { title deletedAt } }`,
+      { id },
+    );
     expect(article.article).toEqual({ title: "New", deletedAt: null });
   });
 });

@@ -68,7 +68,9 @@ export class ArticleResolver {
     return deals.filter((deal) => deal && !deal.deletedAt);
   }
 
-  @Mutation(() => ArticlePayload, { description: "Stores an article without extraction. The same text twice is a CONFLICT." })
+  @Mutation(() => ArticlePayload, {
+    description: "Stores an article without extraction. The same text twice is a CONFLICT.",
+  })
   createArticle(@Ctx() ctx: Context, @Arg("input", () => CreateArticleInput) input: CreateArticleInput) {
     return payload(() => createArticle(ctx, input));
   }

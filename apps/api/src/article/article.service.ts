@@ -20,13 +20,21 @@ function articleWhere(filter: ArticleFilter | null | undefined): Prisma.ArticleW
   return {
     deletedAt: null,
     ...(search
-      ? { OR: [{ title: { contains: search, mode: "insensitive" as const } }, { publisher: { contains: search, mode: "insensitive" as const } }] }
+      ? {
+          OR: [
+            { title: { contains: search, mode: "insensitive" as const } },
+            { publisher: { contains: search, mode: "insensitive" as const } },
+          ],
+        }
       : {}),
   };
 }
 
 /** Newest first by ingestion. */
-export async function listArticles({ prisma }: Pick<Deps, "prisma">, args: { first: number; after: string | null; filter?: ArticleFilter | null }) {
+export async function listArticles(
+  { prisma }: Pick<Deps, "prisma">,
+  args: { first: number; after: string | null; filter?: ArticleFilter | null },
+) {
   const where = articleWhere(args.filter);
   const [at, id] = args.after ? decodeCursor(args.after) : [];
   const keyset: Prisma.ArticleWhereInput | undefined =
@@ -38,28 +46,45 @@ export async function listArticles({ prisma }: Pick<Deps, "prisma">, args: { fir
     orderBy: [{ ingestedAt: "desc" }, { id: "desc" }],
     take: args.first + 1,
   });
-  return toConnection(rows, args.first, Boolean(args.after), (a) => encodeCursor([a.ingestedAt.toISOString(), a.id]), () =>
-    prisma.article.count({ where }),
+  return toConnection(
+    rows,
+    args.first,
+    Boolean(args.after),
+    (a) => encodeCursor([a.ingestedAt.toISOString(), a.id]),
+    () => prisma.article.count({ where }),
   );
 }
 
-const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000).nullish();
+const url = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .max(2000)
+  .nullish();
 const publishedAt = z.object({ date: isoDay, precision: z.enum(DatePrecision) }).nullish();
 const createSchema = z.object({
   title: text(500),
   url,
   publisher: optionalText(200),
   publishedAt,
-  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "must be a language code such as en").nullish(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}(-[A-Z]{2})?$/, "must be a language code such as en")
+    .nullish(),
   text: z.string().max(MAX_ARTICLE_LENGTH, `must be at most ${MAX_ARTICLE_LENGTH} characters`),
 });
-const updateSchema = z.object({ id: z.string(), title: text(500).nullish(), url, publisher: optionalText(200), publishedAt });
+const updateSchema = z.object({
+  id: z.string(),
+  title: text(500).nullish(),
+  url,
+  publisher: optionalText(200),
+  publishedAt,
+});
 
 /** Stores an article as given (no extraction). The same text twice is refused as a conflict. */
 export async function createArticle({ prisma, viewer }: Deps, raw: CreateArticleInput) {
   const input = parseInput(createSchema, raw);
   const cleaned = cleanArticleText(input.text);
-  if (!cleaned.trim()) throw AppError.validation("The text is empty once page boilerplate is removed.", ["input", "text"]);
+  if (!cleaned.trim())
+    throw AppError.validation("The text is empty once page boilerplate is removed.", ["input", "text"]);
   const hash = contentHash(cleaned);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -77,7 +102,12 @@ export async function createArticle({ prisma, viewer }: Deps, raw: CreateArticle
           contentHash: hash,
         },
       });
-      await recordAudit(tx, viewer, { action: "CREATE", targetType: "Article", targetId: article.id, after: { ...article, text: undefined } });
+      await recordAudit(tx, viewer, {
+        action: "CREATE",
+        targetType: "Article",
+        targetId: article.id,
+        after: { ...article, text: undefined },
+      });
       return { article };
     });
   } catch (error) {
@@ -90,7 +120,10 @@ export async function createArticle({ prisma, viewer }: Deps, raw: CreateArticle
 }
 
 function duplicate(id: string) {
-  return AppError.conflict(`The same text is already stored as article ${toGlobalId("Article", id)}.`, ["input", "text"]);
+  return AppError.conflict(`The same text is already stored as article ${toGlobalId("Article", id)}.`, [
+    "input",
+    "text",
+  ]);
 }
 
 export async function updateArticle({ prisma, viewer }: Deps, raw: UpdateArticleInput) {
@@ -113,7 +146,13 @@ export async function updateArticle({ prisma, viewer }: Deps, raw: UpdateArticle
           : {}),
       },
     });
-    await recordAudit(tx, viewer, { action: "UPDATE", targetType: "Article", targetId: id, before, after: { ...article, text: undefined } });
+    await recordAudit(tx, viewer, {
+      action: "UPDATE",
+      targetType: "Article",
+      targetId: id,
+      before,
+      after: { ...article, text: undefined },
+    });
     return { article };
   });
 }
@@ -123,9 +162,16 @@ export async function setArticleDeleted({ prisma, viewer }: Deps, globalId: stri
   return prisma.$transaction(async (tx) => {
     const before = await tx.article.findUnique({ where: { id }, omit: { text: true } });
     if (!before) throw AppError.notFound("Article", globalId);
-    if (Boolean(before.deletedAt) === deleted) throw AppError.conflict(deleted ? "The article is already deleted." : "The article is not deleted.", ["id"]);
+    if (Boolean(before.deletedAt) === deleted)
+      throw AppError.conflict(deleted ? "The article is already deleted." : "The article is not deleted.", ["id"]);
     const article = await tx.article.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
-    await recordAudit(tx, viewer, { action: deleted ? "DELETE" : "RESTORE", targetType: "Article", targetId: id, before, after: { ...article, text: undefined } });
+    await recordAudit(tx, viewer, {
+      action: deleted ? "DELETE" : "RESTORE",
+      targetType: "Article",
+      targetId: id,
+      before,
+      after: { ...article, text: undefined },
+    });
     return { article };
   });
 }

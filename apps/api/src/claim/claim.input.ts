@@ -31,7 +31,7 @@ export class ClaimValueInput {
   @Field(() => Float, { nullable: true })
   number?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Unit of `number`, e.g. \"B2B buyers\"." })
+  @Field(() => String, { nullable: true, description: 'Unit of `number`, e.g. "B2B buyers".' })
   unit?: string | null;
 
   @Field(() => FuzzyDateInput, { nullable: true })
@@ -59,7 +59,9 @@ export class ClaimQualifiersInput {
   role?: string | null;
 }
 
-@InputType({ description: "Where the claim stands in an article. `quote`, when given, must equal the text at [start, end)." })
+@InputType({
+  description: "Where the claim stands in an article. `quote`, when given, must equal the text at [start, end).",
+})
 export class EvidenceInput {
   @Field(() => ID)
   articleId!: string;

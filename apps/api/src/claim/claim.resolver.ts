@@ -49,7 +49,9 @@ export class ClaimResolver {
 
   @FieldResolver(() => Quantity, { nullable: true, description: "Set for NUMBER values." })
   valueQuantity(@Root() claim: ClaimRow): Quantity | null {
-    return claim.valueKind === "NUMBER" && claim.valueNumber !== null ? { amount: Number(claim.valueNumber), unit: claim.valueUnit } : null;
+    return claim.valueKind === "NUMBER" && claim.valueNumber !== null
+      ? { amount: Number(claim.valueNumber), unit: claim.valueUnit }
+      : null;
   }
 
   @FieldResolver(() => FuzzyDate, { nullable: true, description: "Set for DATE values." })
@@ -61,7 +63,11 @@ export class ClaimResolver {
   valueMoney(@Root() claim: ClaimRow): Money | null {
     if (claim.valueKind !== "MONEY" || claim.valueNumber === null || !claim.valueUnit) return null;
     const amount = Number(claim.valueNumber);
-    return { amount, currency: claim.valueUnit, amountUsd: toUsd(amount, claim.valueUnit, claim.qualifierDate) ?? null };
+    return {
+      amount,
+      currency: claim.valueUnit,
+      amountUsd: toUsd(amount, claim.valueUnit, claim.qualifierDate) ?? null,
+    };
   }
 
   @FieldResolver(() => ClaimQualifiers)
@@ -74,7 +80,11 @@ export class ClaimResolver {
       amount:
         amount === null || !claim.qualifierCurrency
           ? null
-          : { amount, currency: claim.qualifierCurrency, amountUsd: toUsd(amount, claim.qualifierCurrency, claim.qualifierDate) ?? null },
+          : {
+              amount,
+              currency: claim.qualifierCurrency,
+              amountUsd: toUsd(amount, claim.qualifierCurrency, claim.qualifierDate) ?? null,
+            },
       role: claim.qualifierRole,
     };
   }
@@ -104,7 +114,9 @@ export class ClaimResolver {
     return payload(() => updateClaim(ctx, input));
   }
 
-  @Mutation(() => ClaimPayload, { description: "Accept or reject (with a reason). Rejected claims stay rejected on re-extraction." })
+  @Mutation(() => ClaimPayload, {
+    description: "Accept or reject (with a reason). Rejected claims stay rejected on re-extraction.",
+  })
   reviewClaim(@Ctx() ctx: Context, @Arg("input", () => ReviewClaimInput) input: ReviewClaimInput) {
     return payload(() => reviewClaim(ctx, input));
   }

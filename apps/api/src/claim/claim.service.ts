@@ -17,10 +17,14 @@ interface Deps {
 export type ClaimSide = "SUBJECT" | "OBJECT" | "ANY";
 
 /** Claims matching a filter; ids that decode to nothing match nothing. */
-export function claimWhere(filter: ClaimFilter | null | undefined, about?: { entityId: string; side: ClaimSide }): Prisma.ClaimWhereInput {
+export function claimWhere(
+  filter: ClaimFilter | null | undefined,
+  about?: { entityId: string; side: ClaimSide },
+): Prisma.ClaimWhereInput {
   const where: Prisma.ClaimWhereInput = { deletedAt: null };
   const impossible = "00000000-0000-0000-0000-000000000000";
-  const decode = (id: string | null | undefined, type: "Entity" | "Article") => (id ? (tryDecodeId(id, type) ?? impossible) : undefined);
+  const decode = (id: string | null | undefined, type: "Entity" | "Article") =>
+    id ? (tryDecodeId(id, type) ?? impossible) : undefined;
   const subjectId = decode(filter?.subjectId, "Entity");
   const objectId = decode(filter?.objectId, "Entity");
   const articleId = decode(filter?.articleId, "Article");
@@ -52,8 +56,12 @@ export async function listClaims(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: args.first + 1,
   });
-  return toConnection(rows, args.first, Boolean(args.after), (c) => encodeCursor([c.createdAt.toISOString(), c.id]), () =>
-    prisma.claim.count({ where: args.where }),
+  return toConnection(
+    rows,
+    args.first,
+    Boolean(args.after),
+    (c) => encodeCursor([c.createdAt.toISOString(), c.id]),
+    () => prisma.claim.count({ where: args.where }),
   );
 }
 
@@ -77,14 +85,16 @@ const qualifiersSchema = z.object({
   amount: money.nullish(),
   role: optionalText(200),
 });
-const evidenceSchema = z.object({
-  articleId: z.string(),
-  start: z.number().int().min(0),
-  end: z.number().int().min(1),
-  quote: z.string().nullish(),
-  speakerId: z.string().nullish(),
-  speakerRole: optionalText(300),
-}).refine((e) => e.end > e.start, { message: "end must be after start", path: ["end"] });
+const evidenceSchema = z
+  .object({
+    articleId: z.string(),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    quote: z.string().nullish(),
+    speakerId: z.string().nullish(),
+    speakerRole: optionalText(300),
+  })
+  .refine((e) => e.end > e.start, { message: "end must be after start", path: ["end"] });
 const claimFields = {
   predicate: z.enum(Predicate),
   objectId: z.string().nullish(),
@@ -95,8 +105,16 @@ const claimFields = {
   rank: z.enum(Rank).nullish(),
 };
 const createSchema = z
-  .object({ subjectId: z.string(), ...claimFields, dealId: z.string().nullish(), evidence: boundedList(evidenceSchema, 20).nullish() })
-  .refine((c) => Boolean(c.objectId) !== Boolean(c.value), { message: "give either objectId or value", path: ["objectId"] });
+  .object({
+    subjectId: z.string(),
+    ...claimFields,
+    dealId: z.string().nullish(),
+    evidence: boundedList(evidenceSchema, 20).nullish(),
+  })
+  .refine((c) => Boolean(c.objectId) !== Boolean(c.value), {
+    message: "give either objectId or value",
+    path: ["objectId"],
+  });
 const updateSchema = z
   .object({ id: z.string(), ...claimFields, predicate: claimFields.predicate.nullish() })
   .refine((c) => !(c.objectId && c.value), { message: "give either objectId or value, not both", path: ["objectId"] });
@@ -105,24 +123,62 @@ const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
 
 async function requireEntity(tx: Tx, globalId: string, field: string[]) {
   const id = decodeId(globalId, "Entity", field);
-  if (!(await tx.entity.findFirst({ where: { id, deletedAt: null }, select: { id: true } }))) throw AppError.notFound("Entity", globalId, field);
+  if (!(await tx.entity.findFirst({ where: { id, deletedAt: null }, select: { id: true } })))
+    throw AppError.notFound("Entity", globalId, field);
   return id;
 }
 
 function valueColumns(value: z.output<typeof valueSchema> | null | undefined, objectId: string | null) {
-  if (objectId) return { valueKind: "ENTITY" as const, objectId, valueText: null, valueNumber: null, valueUnit: null, valueDate: null, valueDatePrecision: null };
-  const base = { objectId: null, valueText: null, valueNumber: null, valueUnit: null, valueDate: null, valueDatePrecision: null };
-  if (value?.date) return { ...base, valueKind: "DATE" as const, valueDate: dayOf(value.date.date), valueDatePrecision: value.date.precision };
-  if (value?.money) return { ...base, valueKind: "MONEY" as const, valueNumber: value.money.amount, valueUnit: value.money.currency };
-  if (value?.number != null) return { ...base, valueKind: "NUMBER" as const, valueNumber: value.number, valueUnit: value.unit ?? null, valueText: value.text ?? null };
+  if (objectId)
+    return {
+      valueKind: "ENTITY" as const,
+      objectId,
+      valueText: null,
+      valueNumber: null,
+      valueUnit: null,
+      valueDate: null,
+      valueDatePrecision: null,
+    };
+  const base = {
+    objectId: null,
+    valueText: null,
+    valueNumber: null,
+    valueUnit: null,
+    valueDate: null,
+    valueDatePrecision: null,
+  };
+  if (value?.date)
+    return {
+      ...base,
+      valueKind: "DATE" as const,
+      valueDate: dayOf(value.date.date),
+      valueDatePrecision: value.date.precision,
+    };
+  if (value?.money)
+    return { ...base, valueKind: "MONEY" as const, valueNumber: value.money.amount, valueUnit: value.money.currency };
+  if (value?.number != null)
+    return {
+      ...base,
+      valueKind: "NUMBER" as const,
+      valueNumber: value.number,
+      valueUnit: value.unit ?? null,
+      valueText: value.text ?? null,
+    };
   return { ...base, valueKind: "TEXT" as const, valueText: value?.text ?? null };
 }
 
 function qualifierColumns(catalog: TaxonomyCatalog, q: z.output<typeof qualifiersSchema> | null | undefined) {
-  if (q?.regionCode && !catalog.region(q.regionCode)) throw AppError.validation(`Unknown region code "${q.regionCode}".`, ["input", "qualifiers", "regionCode"]);
-  if (q?.sectorCode && !catalog.sector(q.sectorCode)) throw AppError.validation(`Unknown sector code "${q.sectorCode}".`, ["input", "qualifiers", "sectorCode"]);
+  if (q?.regionCode && !catalog.region(q.regionCode))
+    throw AppError.validation(`Unknown region code "${q.regionCode}".`, ["input", "qualifiers", "regionCode"]);
+  if (q?.sectorCode && !catalog.sector(q.sectorCode))
+    throw AppError.validation(`Unknown sector code "${q.sectorCode}".`, ["input", "qualifiers", "sectorCode"]);
   if (q?.amount && toUsd(q.amount.amount, q.amount.currency) === undefined) {
-    throw AppError.validation(`No exchange rate for ${q.amount.currency}.`, ["input", "qualifiers", "amount", "currency"]);
+    throw AppError.validation(`No exchange rate for ${q.amount.currency}.`, [
+      "input",
+      "qualifiers",
+      "amount",
+      "currency",
+    ]);
   }
   return {
     qualifierDate: q?.date ? dayOf(q.date.date) : null,
@@ -143,9 +199,14 @@ async function resolveEvidence(tx: Tx, evidence: z.output<typeof evidenceSchema>
     const articleId = decodeId(e.articleId, "Article", field("articleId"));
     const article = await tx.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { text: true } });
     if (!article) throw AppError.notFound("Article", e.articleId, field("articleId"));
-    if (e.end > article.text.length) throw AppError.validation(`end is past the article's last character (${article.text.length}).`, field("end"));
+    if (e.end > article.text.length)
+      throw AppError.validation(`end is past the article's last character (${article.text.length}).`, field("end"));
     const quote = article.text.slice(e.start, e.end);
-    if (e.quote != null && e.quote !== quote) throw AppError.validation(`quote does not match the article text at ${e.start}–${e.end}: "${quote}".`, field("quote"));
+    if (e.quote != null && e.quote !== quote)
+      throw AppError.validation(
+        `quote does not match the article text at ${e.start}–${e.end}: "${quote}".`,
+        field("quote"),
+      );
     const speakerId = e.speakerId ? await requireEntity(tx, e.speakerId, field("speakerId")) : null;
     rows.push({ articleId, start: e.start, end: e.end, quote, speakerId, speakerRole: e.speakerRole ?? null });
   }
@@ -160,7 +221,8 @@ export async function createClaim({ prisma, catalog, viewer }: Deps, raw: Create
     let dealId: string | null = null;
     if (input.dealId) {
       dealId = decodeId(input.dealId, "Deal", ["input", "dealId"]);
-      if (!(await tx.deal.findFirst({ where: { id: dealId, deletedAt: null } }))) throw AppError.notFound("Deal", input.dealId, ["input", "dealId"]);
+      if (!(await tx.deal.findFirst({ where: { id: dealId, deletedAt: null } })))
+        throw AppError.notFound("Deal", input.dealId, ["input", "dealId"]);
     }
     const evidence = await resolveEvidence(tx, input.evidence ?? []);
     const claim = await tx.claim.create({
@@ -209,7 +271,10 @@ export async function updateClaim({ prisma, catalog, viewer }: Deps, raw: Update
 
 const reviewSchema = z
   .object({ id: z.string(), decision: z.enum(["ACCEPT", "REJECT"]), reason: optionalText(2000) })
-  .refine((r) => r.decision === "ACCEPT" || Boolean(r.reason), { message: "a rejection needs a reason", path: ["reason"] });
+  .refine((r) => r.decision === "ACCEPT" || Boolean(r.reason), {
+    message: "a rejection needs a reason",
+    path: ["reason"],
+  });
 
 /** Accepts or rejects a claim. Rejected claims are kept, so that re-extraction does not bring them back. */
 export async function reviewClaim({ prisma, viewer }: Omit<Deps, "catalog">, raw: ReviewClaimInput) {
@@ -232,9 +297,16 @@ export async function setClaimDeleted({ prisma, viewer }: Omit<Deps, "catalog">,
   return prisma.$transaction(async (tx) => {
     const before = await tx.claim.findUnique({ where: { id } });
     if (!before) throw AppError.notFound("Claim", globalId);
-    if (Boolean(before.deletedAt) === deleted) throw AppError.conflict(deleted ? "The claim is already deleted." : "The claim is not deleted.", ["id"]);
+    if (Boolean(before.deletedAt) === deleted)
+      throw AppError.conflict(deleted ? "The claim is already deleted." : "The claim is not deleted.", ["id"]);
     const claim: Claim = await tx.claim.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
-    await recordAudit(tx, viewer, { action: deleted ? "DELETE" : "RESTORE", targetType: "Claim", targetId: id, before, after: claim });
+    await recordAudit(tx, viewer, {
+      action: deleted ? "DELETE" : "RESTORE",
+      targetType: "Claim",
+      targetId: id,
+      before,
+      after: claim,
+    });
     return { claim };
   });
 }

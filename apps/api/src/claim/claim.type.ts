@@ -36,7 +36,7 @@ export class ClaimQualifiers {
   @Field(() => Money, { nullable: true })
   amount!: Money | null;
 
-  @Field(() => String, { nullable: true, description: "For HOLDS_ROLE: the title, e.g. \"President and CEO\"." })
+  @Field(() => String, { nullable: true, description: 'For HOLDS_ROLE: the title, e.g. "President and CEO".' })
   role!: string | null;
 }
 
@@ -48,7 +48,10 @@ export class Claim extends Node {
   @Field(() => ValueKind, { description: "ENTITY when `object` is set; otherwise the kind of the literal value." })
   valueKind!: ValueKind;
 
-  @Field(() => String, { nullable: true, description: "Text literal, or how the source phrased a number (\"over 48 million\")." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Text literal, or how the source phrased a number ("over 48 million").',
+  })
   valueText!: string | null;
 
   @Field(() => Modality)
@@ -76,7 +79,10 @@ export class Claim extends Node {
   deletedAt!: Date | null;
 }
 
-@ObjectType({ implements: Node, description: "The exact words behind a claim: `article.text.slice(start, end) === quote`." })
+@ObjectType({
+  implements: Node,
+  description: "The exact words behind a claim: `article.text.slice(start, end) === quote`.",
+})
 export class Evidence extends Node {
   @Field(() => String)
   quote!: string;

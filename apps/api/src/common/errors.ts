@@ -11,7 +11,8 @@ export enum UserErrorCode {
 registerEnumType(UserErrorCode, { name: "UserErrorCode" });
 
 /** Codes of GraphQL errors (`extensions.code`): authentication, limits and internal faults. */
-export type FaultCode = "UNAUTHENTICATED" | "FORBIDDEN" | "BAD_USER_INPUT" | "RATE_LIMITED" | "INTERNAL_SERVER_ERROR" | "SERVICE_UNAVAILABLE";
+export type FaultCode =
+  "UNAUTHENTICATED" | "FORBIDDEN" | "BAD_USER_INPUT" | "RATE_LIMITED" | "INTERNAL_SERVER_ERROR" | "SERVICE_UNAVAILABLE";
 
 /** The one domain error type. Services throw it; the edge maps it to a payload or a GraphQL error. */
 export class AppError extends Error {
@@ -47,7 +48,7 @@ export class UserError {
   @Field(() => String)
   message!: string;
 
-  @Field(() => [String], { nullable: true, description: "Path of the input field at fault, e.g. [\"input\", \"name\"]." })
+  @Field(() => [String], { nullable: true, description: 'Path of the input field at fault, e.g. ["input", "name"].' })
   field!: string[] | null;
 }
 

@@ -31,7 +31,10 @@ export class NodeResolver {
     return loadNode(ctx, id);
   }
 
-  @Query(() => [Node], { nullable: "items", description: `Up to ${MAX_NODES} objects by global id, in order; null where none.` })
+  @Query(() => [Node], {
+    nullable: "items",
+    description: `Up to ${MAX_NODES} objects by global id, in order; null where none.`,
+  })
   nodes(@Ctx() ctx: Context, @Arg("ids", () => [ID]) ids: string[]) {
     if (ids.length > MAX_NODES) throw new Error(`nodes takes at most ${MAX_NODES} ids.`);
     return Promise.all(ids.map((id) => loadNode(ctx, id)));

@@ -1,7 +1,20 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { DatePrecision } from "./enums.ts";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 @ObjectType({ description: "A date known to a precision: day, month, quarter or year." })
 export class FuzzyDate {

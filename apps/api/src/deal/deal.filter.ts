@@ -32,9 +32,7 @@ export function parsePeriod(value: string, field: string): { start: string; end:
   const day = d ? Number(d) : undefined;
   const start = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
   const valid =
-    match &&
-    (month === undefined || (month >= 1 && month <= 12)) &&
-    (day === undefined || start.getUTCDate() === day);
+    match && (month === undefined || (month >= 1 && month <= 12)) && (day === undefined || start.getUTCDate() === day);
   if (!valid) throw new AppError("BAD_USER_INPUT", `"${field}" must be YYYY, YYYY-MM or YYYY-MM-DD, not "${value}".`);
   const end = new Date(start);
   if (day !== undefined) end.setUTCDate(end.getUTCDate() + 1);

@@ -18,10 +18,17 @@ export class DealFilter {
   @Field(() => ID, { nullable: true, description: "Deals this entity takes part in." })
   entityId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "With entityId: include the deals of its units." })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "With entityId: include the deals of its units.",
+  })
   includeUnits?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: "From this period on (YYYY, YYYY-MM or YYYY-MM-DD), by announcement date." })
+  @Field(() => String, {
+    nullable: true,
+    description: "From this period on (YYYY, YYYY-MM or YYYY-MM-DD), by announcement date.",
+  })
   from?: string | null;
 
   @Field(() => String, { nullable: true, description: "Up to the end of this period (YYYY, YYYY-MM or YYYY-MM-DD)." })

@@ -21,9 +21,15 @@ async function parties() {
 
 function dealInput(participants: unknown[], overrides: Record<string, unknown> = {}) {
   return {
-    type: "ACQUISITION", status: "ANNOUNCED", title: "Fictional acquisition", participants,
-    regionCodes: ["250"], sectorCodes: ["semiconductors"], announced: { date: "2024-05-01", precision: "MONTH" },
-    amount: { amount: 1_000_000, currency: "EUR" }, ...overrides,
+    type: "ACQUISITION",
+    status: "ANNOUNCED",
+    title: "Fictional acquisition",
+    participants,
+    regionCodes: ["250"],
+    sectorCodes: ["semiconductors"],
+    announced: { date: "2024-05-01", precision: "MONTH" },
+    amount: { amount: 1_000_000, currency: "EUR" },
+    ...overrides,
   };
 }
 
@@ -38,7 +44,9 @@ async function refused(mutation: string, input: unknown, field: string) {
 
 describe("createDeal", () => {
   it("creates a deal, converts its amount to USD at its date, and starts its status history", async () => {
-    const data = await api.query<{ createDeal: { deal: { status: string; amount: { amountUsd: number }; statusHistory: { status: string }[] } } }>(CREATE, {
+    const data = await api.query<{
+      createDeal: { deal: { status: string; amount: { amountUsd: number }; statusHistory: { status: string }[] } };
+    }>(CREATE, {
       input: dealInput(await parties()),
     });
     expect(data.createDeal.deal.amount.amountUsd).toBe(1_080_000);
@@ -50,8 +58,16 @@ describe("createDeal", () => {
     await refused(CREATE, dealInput(p, { regionCodes: ["999"] }), "input.regionCodes.0");
     await refused(CREATE, dealInput(p, { sectorCodes: ["astrology"] }), "input.sectorCodes.0");
     await refused(CREATE, dealInput([]), "input.participants");
-    await refused(CREATE, dealInput([{ entityId: toGlobalId("Entity", "00000000-0000-4000-8000-000000000000"), role: "TARGET" }]), "input.participants.0.entityId");
-    await refused(CREATE, dealInput(p, { announced: { date: "2024-02-30", precision: "DAY" } }), "input.announced.date");
+    await refused(
+      CREATE,
+      dealInput([{ entityId: toGlobalId("Entity", "00000000-0000-4000-8000-000000000000"), role: "TARGET" }]),
+      "input.participants.0.entityId",
+    );
+    await refused(
+      CREATE,
+      dealInput(p, { announced: { date: "2024-02-30", precision: "DAY" } }),
+      "input.announced.date",
+    );
     await refused(CREATE, dealInput(p, { amount: { amount: 5, currency: "XXX" } }), "input.amount.currency");
     await refused(CREATE, dealInput(p, { amount: { amount: -5, currency: "USD" } }), "input.amount.amount");
     await refused(CREATE, dealInput(p, { title: "" }), "input.title");
@@ -60,10 +76,26 @@ describe("createDeal", () => {
 
 describe("updateDeal", () => {
   it("moves the status and keeps its history with the article behind it", async () => {
-    const created = await api.query<{ createDeal: { deal: { id: string } } }>(CREATE, { input: dealInput(await parties()) });
-    const article = await api.db.prisma.article.create({ data: { title: "Later report", text: "The deal closed.", contentHash: `hash-${created.createDeal.deal.id}` } });
-    const data = await api.query<{ updateDeal: { deal: { status: string; statusHistory: { status: string; article: { id: string } | null }[]; sourceCount: number } } }>(UPDATE, {
-      input: { id: created.createDeal.deal.id, status: "COMPLETED", statusArticleId: toGlobalId("Article", article.id) },
+    const created = await api.query<{ createDeal: { deal: { id: string } } }>(CREATE, {
+      input: dealInput(await parties()),
+    });
+    const article = await api.db.prisma.article.create({
+      data: { title: "Later report", text: "The deal closed.", contentHash: `hash-${created.createDeal.deal.id}` },
+    });
+    const data = await api.query<{
+      updateDeal: {
+        deal: {
+          status: string;
+          statusHistory: { status: string; article: { id: string } | null }[];
+          sourceCount: number;
+        };
+      };
+    }>(UPDATE, {
+      input: {
+        id: created.createDeal.deal.id,
+        status: "COMPLETED",
+        statusArticleId: toGlobalId("Article", article.id),
+      },
     });
     expect(data.updateDeal.deal.status).toBe("COMPLETED");
     expect(data.updateDeal.deal.statusHistory.map((s) => s.status)).toEqual(["ANNOUNCED", "COMPLETED"]);
@@ -72,21 +104,43 @@ describe("updateDeal", () => {
   });
 
   it("refuses an unknown deal and an unknown sector, changing nothing", async () => {
-    const created = await api.query<{ createDeal: { deal: { id: string } } }>(CREATE, { input: dealInput(await parties()) });
-    await refused(UPDATE, { id: toGlobalId("Deal", "00000000-0000-4000-8000-000000000000"), status: "SIGNED" }, "input.id");
-    await refused(UPDATE, { id: created.createDeal.deal.id, status: "SIGNED", sectorCodes: ["nope"] }, "input.sectorCodes.0");
+    const created = await api.query<{ createDeal: { deal: { id: string } } }>(CREATE, {
+      input: dealInput(await parties()),
+    });
+    await refused(
+      UPDATE,
+      { id: toGlobalId("Deal", "00000000-0000-4000-8000-000000000000"), status: "SIGNED" },
+      "input.id",
+    );
+    await refused(
+      UPDATE,
+      { id: created.createDeal.deal.id, status: "SIGNED", sectorCodes: ["nope"] },
+      "input.sectorCodes.0",
+    );
   });
 });
 
 describe("deleteDeal and restoreDeal", () => {
   it("hides a deleted deal from lists and aggregates, and restores it", async () => {
-    const created = await api.query<{ createDeal: { deal: { id: string } } }>(CREATE, { input: dealInput(await parties(), { regionCodes: ["036"] }) });
-    const count = async () => (await api.query<{ deals: { totalCount: number } }>(`{ deals(filter: { regionCode: "036" }) { totalCount } }`)).deals.totalCount;
+    const created = await api.query<{ createDeal: { deal: { id: string } } }>(CREATE, {
+      input: dealInput(await parties(), { regionCodes: ["036"] }),
+    });
+    const count = async () =>
+      (await api.query<{ deals: { totalCount: number } }>(`{ deals(filter: { regionCode: "036" }) { totalCount } }`))
+        .deals.totalCount;
     expect(await count()).toBe(1);
-    await api.query(`mutation($id: ID!) { deleteDeal(id: $id) { errors { code } } }`, { id: created.createDeal.deal.id });
+    await api.query(`mutation($id: ID!) { deleteDeal(id: $id) { errors { code } } }`, {
+      id: created.createDeal.deal.id,
+    });
     expect(await count()).toBe(0);
-    await refused(`mutation($input: ID!) { deleteDeal(id: $input) { errors { field } } }`, created.createDeal.deal.id, "id");
-    await api.query(`mutation($id: ID!) { restoreDeal(id: $id) { errors { code } } }`, { id: created.createDeal.deal.id });
+    await refused(
+      `mutation($input: ID!) { deleteDeal(id: $input) { errors { field } } }`,
+      created.createDeal.deal.id,
+      "id",
+    );
+    await api.query(`mutation($id: ID!) { restoreDeal(id: $id) { errors { code } } }`, {
+      id: created.createDeal.deal.id,
+    });
     expect(await count()).toBe(1);
   });
 });

@@ -8,9 +8,32 @@ import { FuzzyDate, Money, toFuzzyDate } from "../common/scalars.ts";
 import type { Context } from "../context.ts";
 import { Entity } from "../entity/entity.type.ts";
 import { Region, Sector } from "../taxonomy/taxonomy.type.ts";
-import { CreateDealInput, DealFilter, DealGroupBy, DealOrder, StatsRegionLevel, UpdateDealInput } from "./deal.input.ts";
-import { createDeal, dealMatrix, dealStats, listDeals, setDealDeleted, toCriteria, updateDeal } from "./deal.service.ts";
-import { Deal, DealBucket, DealConnection, DealMatrix, DealParticipant, DealPayload, DealStatusChange } from "./deal.type.ts";
+import {
+  CreateDealInput,
+  DealFilter,
+  DealGroupBy,
+  DealOrder,
+  StatsRegionLevel,
+  UpdateDealInput,
+} from "./deal.input.ts";
+import {
+  createDeal,
+  dealMatrix,
+  dealStats,
+  listDeals,
+  setDealDeleted,
+  toCriteria,
+  updateDeal,
+} from "./deal.service.ts";
+import {
+  Deal,
+  DealBucket,
+  DealConnection,
+  DealMatrix,
+  DealParticipant,
+  DealPayload,
+  DealStatusChange,
+} from "./deal.type.ts";
 
 @Resolver(() => Deal)
 export class DealResolver {
@@ -36,17 +59,23 @@ export class DealResolver {
   dealStats(
     @Ctx() ctx: Context,
     @Arg("groupBy", () => DealGroupBy) groupBy: DealGroupBy,
-    @Arg("regionLevel", () => StatsRegionLevel, { nullable: true, defaultValue: StatsRegionLevel.CONTINENT }) regionLevel?: StatsRegionLevel,
+    @Arg("regionLevel", () => StatsRegionLevel, { nullable: true, defaultValue: StatsRegionLevel.CONTINENT })
+    regionLevel?: StatsRegionLevel,
     @Arg("filter", () => DealFilter, { nullable: true }) filter?: DealFilter,
   ) {
-    return dealStats(ctx, { groupBy, regionLevel: regionLevel ?? StatsRegionLevel.CONTINENT, criteria: toCriteria(filter) });
+    return dealStats(ctx, {
+      groupBy,
+      regionLevel: regionLevel ?? StatsRegionLevel.CONTINENT,
+      criteria: toCriteria(filter),
+    });
   }
 
-  @Query(() => DealMatrix, { description: "Region × sector heatmap data: the top rows and columns plus \"Other\"." })
+  @Query(() => DealMatrix, { description: 'Region × sector heatmap data: the top rows and columns plus "Other".' })
   dealMatrix(
     @Ctx() ctx: Context,
     @Arg("filter", () => DealFilter, { nullable: true }) filter?: DealFilter,
-    @Arg("regionLevel", () => StatsRegionLevel, { nullable: true, defaultValue: StatsRegionLevel.CONTINENT }) regionLevel?: StatsRegionLevel,
+    @Arg("regionLevel", () => StatsRegionLevel, { nullable: true, defaultValue: StatsRegionLevel.CONTINENT })
+    regionLevel?: StatsRegionLevel,
     @Arg("regionLimit", () => Int, { nullable: true, defaultValue: 10 }) regionLimit?: number,
     @Arg("sectorLimit", () => Int, { nullable: true, defaultValue: 10 }) sectorLimit?: number,
   ) {
@@ -72,7 +101,11 @@ export class DealResolver {
   @FieldResolver(() => Money, { nullable: true })
   amount(@Root() deal: DealRow): Money | null {
     if (deal.amount === null || !deal.currency) return null;
-    return { amount: Number(deal.amount), currency: deal.currency, amountUsd: deal.amountUsd === null ? null : Number(deal.amountUsd) };
+    return {
+      amount: Number(deal.amount),
+      currency: deal.currency,
+      amountUsd: deal.amountUsd === null ? null : Number(deal.amountUsd),
+    };
   }
 
   @FieldResolver(() => [DealParticipant])
@@ -109,7 +142,9 @@ export class DealResolver {
     return (await ctx.loaders.articleLinksByDealId.load(deal.id)).length;
   }
 
-  @FieldResolver(() => [DealStatusChange], { description: "Every status it had, oldest first, with the article behind each." })
+  @FieldResolver(() => [DealStatusChange], {
+    description: "Every status it had, oldest first, with the article behind each.",
+  })
   statusHistory(@Root() deal: DealRow, @Ctx() ctx: Context) {
     return ctx.loaders.statusHistoryByDealId.load(deal.id);
   }

@@ -11,7 +11,7 @@ import {
   DealGroupBy,
   DealOrderField,
   OrderDirection,
-  StatsRegionLevel,
+  type StatsRegionLevel,
   type CreateDealInput,
   type DealOrder,
   type UpdateDealInput,
@@ -25,7 +25,9 @@ interface Deps {
 }
 
 /** Decodes the filter's entity id (a global id) into the criteria the SQL builder takes. */
-export function toCriteria(filter: (Omit<DealCriteria, "entityId"> & { entityId?: string | null }) | null | undefined): DealCriteria {
+export function toCriteria(
+  filter: (Omit<DealCriteria, "entityId"> & { entityId?: string | null }) | null | undefined,
+): DealCriteria {
   if (!filter) return {};
   return { ...filter, entityId: filter.entityId ? decodeId(filter.entityId, "Entity", ["filter", "entityId"]) : null };
 }
@@ -36,8 +38,16 @@ const ORDER: Record<DealOrderField, { expr: Prisma.Sql; cast: Prisma.Sql; value:
     cast: Prisma.sql`date`,
     value: (d) => (d.announcedAt ?? d.firstReportedAt).toISOString().slice(0, 10),
   },
-  FIRST_REPORTED_AT: { expr: Prisma.sql`d.first_reported_at`, cast: Prisma.sql`timestamptz`, value: (d) => d.firstReportedAt.toISOString() },
-  AMOUNT: { expr: Prisma.sql`COALESCE(d.amount_usd, -1)`, cast: Prisma.sql`numeric`, value: (d) => (d.amountUsd === null ? -1 : Number(d.amountUsd)) },
+  FIRST_REPORTED_AT: {
+    expr: Prisma.sql`d.first_reported_at`,
+    cast: Prisma.sql`timestamptz`,
+    value: (d) => d.firstReportedAt.toISOString(),
+  },
+  AMOUNT: {
+    expr: Prisma.sql`COALESCE(d.amount_usd, -1)`,
+    cast: Prisma.sql`numeric`,
+    value: (d) => (d.amountUsd === null ? -1 : Number(d.amountUsd)),
+  },
   TITLE: { expr: Prisma.sql`d.title`, cast: Prisma.sql`text`, value: (d) => d.title },
 };
 
@@ -52,7 +62,8 @@ export async function listDeals(
   let keyset = Prisma.empty;
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
-    if (value === undefined || typeof id !== "string") throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued.`);
+    if (value === undefined || typeof id !== "string")
+      throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued.`);
     keyset = descending
       ? Prisma.sql`AND (${order.expr}, d.id) < (${value}::${order.cast}, ${id}::uuid)`
       : Prisma.sql`AND (${order.expr}, d.id) > (${value}::${order.cast}, ${id}::uuid)`;
@@ -61,10 +72,16 @@ export async function listDeals(
   const rows = await prisma.$queryRaw<Deal[]>`
     SELECT ${DEAL_COLUMNS} FROM deal d WHERE ${where} ${keyset}
     ORDER BY ${order.expr} ${direction}, d.id ${direction} LIMIT ${args.first + 1}`;
-  return toConnection(rows, args.first, Boolean(args.after), (d) => encodeCursor([order.value(d), d.id]), async () => {
-    const [row] = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM deal d WHERE ${where}`;
-    return Number(row?.count ?? 0);
-  });
+  return toConnection(
+    rows,
+    args.first,
+    Boolean(args.after),
+    (d) => encodeCursor([order.value(d), d.id]),
+    async () => {
+      const [row] = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM deal d WHERE ${where}`;
+      return Number(row?.count ?? 0);
+    },
+  );
 }
 
 const LEVEL_COLUMN: Record<StatsRegionLevel, Prisma.Sql> = {
@@ -120,7 +137,8 @@ export async function dealStats(
   const pairs = bucketPairs(args.groupBy, args.regionLevel, dealWhere(args.criteria, catalog));
   const rows = await prisma.$queryRaw<{ key: string; count: bigint; total: Prisma.Decimal | null }[]>`
     SELECT key, count(*) AS count, sum(amount_usd) AS total FROM (${pairs}) pairs GROUP BY key`;
-  const periodic = args.groupBy === DealGroupBy.MONTH || args.groupBy === DealGroupBy.QUARTER || args.groupBy === DealGroupBy.YEAR;
+  const periodic =
+    args.groupBy === DealGroupBy.MONTH || args.groupBy === DealGroupBy.QUARTER || args.groupBy === DealGroupBy.YEAR;
   const buckets = rows.map((row) => ({
     key: row.key,
     label: bucketLabel(args.groupBy, row.key, catalog),
@@ -128,7 +146,9 @@ export async function dealStats(
     totalAmountUsd: Number(row.total ?? 0),
   }));
   // Periods read in time order; everything else largest first.
-  return buckets.sort(periodic ? (a, b) => a.key.localeCompare(b.key) : (a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return buckets.sort(
+    periodic ? (a, b) => a.key.localeCompare(b.key) : (a, b) => b.count - a.count || a.label.localeCompare(b.label),
+  );
 }
 
 function bucketLabel(groupBy: DealGroupBy, key: string, catalog: TaxonomyCatalog): string {
@@ -136,7 +156,11 @@ function bucketLabel(groupBy: DealGroupBy, key: string, catalog: TaxonomyCatalog
   if (groupBy === DealGroupBy.SECTOR) return catalog.sector(key)?.name ?? key;
   if (groupBy === DealGroupBy.MONTH) {
     const [year, month] = key.split("-");
-    return new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString("en", { month: "short", year: "numeric", timeZone: "UTC" });
+    return new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString("en", {
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    });
   }
   if (groupBy === DealGroupBy.QUARTER) return key.replace(/^(\d{4})-Q(\d)$/, "Q$2 $1");
   return TYPE_LABELS[key] ?? key;
@@ -188,8 +212,18 @@ export async function dealMatrix(
   }
   const toBuckets = (map: ReturnType<typeof tally>, label: (key: string) => string) =>
     [...map.entries()]
-      .map(([key, { ids, total }]) => ({ key, label: key === OTHER_KEY ? "Other" : label(key), count: ids.size, totalAmountUsd: total }))
-      .sort((a, b) => Number(a.key === OTHER_KEY) - Number(b.key === OTHER_KEY) || b.count - a.count || a.label.localeCompare(b.label));
+      .map(([key, { ids, total }]) => ({
+        key,
+        label: key === OTHER_KEY ? "Other" : label(key),
+        count: ids.size,
+        totalAmountUsd: total,
+      }))
+      .sort(
+        (a, b) =>
+          Number(a.key === OTHER_KEY) - Number(b.key === OTHER_KEY) ||
+          b.count - a.count ||
+          a.label.localeCompare(b.label),
+      );
   return {
     regions: toBuckets(regions, (key) => catalog.region(key)?.name ?? key),
     sectors: toBuckets(sectors, (key) => catalog.sector(key)?.name ?? key),
@@ -247,10 +281,12 @@ async function resolveDealRefs(
   },
 ) {
   for (const [index, code] of (input.regionCodes ?? []).entries()) {
-    if (!catalog.region(code)) throw AppError.validation(`Unknown region code "${code}".`, ["input", "regionCodes", String(index)]);
+    if (!catalog.region(code))
+      throw AppError.validation(`Unknown region code "${code}".`, ["input", "regionCodes", String(index)]);
   }
   for (const [index, code] of (input.sectorCodes ?? []).entries()) {
-    if (!catalog.sector(code)) throw AppError.validation(`Unknown sector code "${code}".`, ["input", "sectorCodes", String(index)]);
+    if (!catalog.sector(code))
+      throw AppError.validation(`Unknown sector code "${code}".`, ["input", "sectorCodes", String(index)]);
   }
   const participants = (input.participants ?? []).map((p, index) => ({
     entityId: decodeId(p.entityId, "Entity", ["input", "participants", String(index), "entityId"]),
@@ -259,22 +295,43 @@ async function resolveDealRefs(
   const seen = new Set<string>();
   for (const [index, p] of participants.entries()) {
     const key = `${p.entityId}:${p.role}`;
-    if (seen.has(key)) throw AppError.validation("The same participant appears twice in one role.", ["input", "participants", String(index)]);
+    if (seen.has(key))
+      throw AppError.validation("The same participant appears twice in one role.", [
+        "input",
+        "participants",
+        String(index),
+      ]);
     seen.add(key);
   }
   const entityIds = [...new Set(participants.map((p) => p.entityId))];
   const found = new Set(
-    (await tx.entity.findMany({ where: { id: { in: entityIds }, deletedAt: null, mergedIntoId: null }, select: { id: true } })).map((e) => e.id),
+    (
+      await tx.entity.findMany({
+        where: { id: { in: entityIds }, deletedAt: null, mergedIntoId: null },
+        select: { id: true },
+      })
+    ).map((e) => e.id),
   );
   for (const [index, p] of participants.entries()) {
-    if (!found.has(p.entityId)) throw AppError.notFound("Entity", input.participants?.[index]?.entityId ?? "", ["input", "participants", String(index), "entityId"]);
+    if (!found.has(p.entityId))
+      throw AppError.notFound("Entity", input.participants?.[index]?.entityId ?? "", [
+        "input",
+        "participants",
+        String(index),
+        "entityId",
+      ]);
   }
-  const articleIds = (input.articleIds ?? []).map((id, index) => decodeId(id, "Article", ["input", "articleIds", String(index)]));
+  const articleIds = (input.articleIds ?? []).map((id, index) =>
+    decodeId(id, "Article", ["input", "articleIds", String(index)]),
+  );
   const articles = new Set(
-    (await tx.article.findMany({ where: { id: { in: articleIds }, deletedAt: null }, select: { id: true } })).map((a) => a.id),
+    (await tx.article.findMany({ where: { id: { in: articleIds }, deletedAt: null }, select: { id: true } })).map(
+      (a) => a.id,
+    ),
   );
   for (const [index, id] of articleIds.entries()) {
-    if (!articles.has(id)) throw AppError.notFound("Article", input.articleIds?.[index] ?? "", ["input", "articleIds", String(index)]);
+    if (!articles.has(id))
+      throw AppError.notFound("Article", input.articleIds?.[index] ?? "", ["input", "articleIds", String(index)]);
   }
   return { participants, articleIds: [...new Set(articleIds)] };
 }
@@ -282,7 +339,8 @@ async function resolveDealRefs(
 function amountFields(amount: { amount: number; currency: string } | null | undefined, announced: Date | null) {
   if (!amount) return { amount: null, currency: null, amountUsd: null };
   const usd = toUsd(amount.amount, amount.currency, announced);
-  if (usd === undefined) throw AppError.validation(`No exchange rate for ${amount.currency}.`, ["input", "amount", "currency"]);
+  if (usd === undefined)
+    throw AppError.validation(`No exchange rate for ${amount.currency}.`, ["input", "amount", "currency"]);
   return { amount: amount.amount, currency: amount.currency, amountUsd: usd };
 }
 
@@ -314,7 +372,12 @@ export async function createDeal({ prisma, catalog, viewer }: Deps, raw: CreateD
         statusHistory: { create: { status: input.status, articleId: articleIds[0] ?? null, note: "created" } },
       },
     });
-    await recordAudit(tx, viewer, { action: "CREATE", targetType: "Deal", targetId: deal.id, after: await snapshot(tx, deal.id) });
+    await recordAudit(tx, viewer, {
+      action: "CREATE",
+      targetType: "Deal",
+      targetId: deal.id,
+      after: await snapshot(tx, deal.id),
+    });
     return { deal };
   });
 }
@@ -326,16 +389,22 @@ export async function updateDeal({ prisma, catalog, viewer }: Deps, raw: UpdateD
     const before = await snapshot(tx, id);
     if (!before || before.deletedAt) throw AppError.notFound("Deal", input.id, ["input", "id"]);
     const { participants } = await resolveDealRefs(tx, catalog, input);
-    const statusArticleId = input.statusArticleId ? decodeId(input.statusArticleId, "Article", ["input", "statusArticleId"]) : null;
+    const statusArticleId = input.statusArticleId
+      ? decodeId(input.statusArticleId, "Article", ["input", "statusArticleId"])
+      : null;
     if (statusArticleId && !(await tx.article.findFirst({ where: { id: statusArticleId, deletedAt: null } }))) {
       throw AppError.notFound("Article", input.statusArticleId ?? "", ["input", "statusArticleId"]);
     }
-    const announcedAt = input.announced === undefined ? before.announcedAt : input.announced ? dayOf(input.announced.date) : null;
+    const announcedAt =
+      input.announced === undefined ? before.announcedAt : input.announced ? dayOf(input.announced.date) : null;
     if (input.participants) await tx.dealParticipant.deleteMany({ where: { dealId: id } });
     if (input.regionCodes) await tx.dealRegion.deleteMany({ where: { dealId: id } });
     if (input.sectorCodes) await tx.dealSector.deleteMany({ where: { dealId: id } });
     const statusChanged = input.status && input.status !== before.status;
-    const currentAmount = before.amount === null || before.currency === null ? null : { amount: Number(before.amount), currency: before.currency };
+    const currentAmount =
+      before.amount === null || before.currency === null
+        ? null
+        : { amount: Number(before.amount), currency: before.currency };
     await tx.deal.update({
       where: { id },
       data: {
@@ -343,16 +412,33 @@ export async function updateDeal({ prisma, catalog, viewer }: Deps, raw: UpdateD
         ...(input.status ? { status: input.status } : {}),
         ...(input.title ? { title: input.title } : {}),
         ...(input.summary !== undefined ? { summary: input.summary } : {}),
-        ...(input.announced !== undefined ? { announcedAt, announcedAtPrecision: input.announced?.precision ?? null } : {}),
+        ...(input.announced !== undefined
+          ? { announcedAt, announcedAtPrecision: input.announced?.precision ?? null }
+          : {}),
         ...(input.amount !== undefined || input.announced !== undefined
           ? amountFields(input.amount === undefined ? currentAmount : input.amount, announcedAt)
           : {}),
         ...(input.reviewStatus ? { reviewStatus: input.reviewStatus } : {}),
         ...(input.participants ? { participants: { create: participants } } : {}),
-        ...(input.regionCodes ? { regions: { create: [...new Set(input.regionCodes)].map((regionCode) => ({ regionCode })) } } : {}),
-        ...(input.sectorCodes ? { sectors: { create: [...new Set(input.sectorCodes)].map((sectorCode) => ({ sectorCode })) } } : {}),
-        ...(statusChanged && input.status ? { statusHistory: { create: { status: input.status, articleId: statusArticleId } } } : {}),
-        ...(statusArticleId ? { articles: { connectOrCreate: { where: { dealId_articleId: { dealId: id, articleId: statusArticleId } }, create: { articleId: statusArticleId } } } } : {}),
+        ...(input.regionCodes
+          ? { regions: { create: [...new Set(input.regionCodes)].map((regionCode) => ({ regionCode })) } }
+          : {}),
+        ...(input.sectorCodes
+          ? { sectors: { create: [...new Set(input.sectorCodes)].map((sectorCode) => ({ sectorCode })) } }
+          : {}),
+        ...(statusChanged && input.status
+          ? { statusHistory: { create: { status: input.status, articleId: statusArticleId } } }
+          : {}),
+        ...(statusArticleId
+          ? {
+              articles: {
+                connectOrCreate: {
+                  where: { dealId_articleId: { dealId: id, articleId: statusArticleId } },
+                  create: { articleId: statusArticleId },
+                },
+              },
+            }
+          : {}),
       },
     });
     const after = await snapshot(tx, id);
@@ -366,9 +452,16 @@ export async function setDealDeleted({ prisma, viewer }: Omit<Deps, "catalog">, 
   return prisma.$transaction(async (tx) => {
     const before = await tx.deal.findUnique({ where: { id } });
     if (!before) throw AppError.notFound("Deal", globalId);
-    if (Boolean(before.deletedAt) === deleted) throw AppError.conflict(deleted ? "The deal is already deleted." : "The deal is not deleted.", ["id"]);
+    if (Boolean(before.deletedAt) === deleted)
+      throw AppError.conflict(deleted ? "The deal is already deleted." : "The deal is not deleted.", ["id"]);
     const deal = await tx.deal.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
-    await recordAudit(tx, viewer, { action: deleted ? "DELETE" : "RESTORE", targetType: "Deal", targetId: id, before, after: deal });
+    await recordAudit(tx, viewer, {
+      action: deleted ? "DELETE" : "RESTORE",
+      targetType: "Deal",
+      targetId: id,
+      before,
+      after: deal,
+    });
     return { deal };
   });
 }

@@ -60,7 +60,9 @@ export class DealConnection extends Connection(Deal, "Deal") {}
 
 @ObjectType({ description: "One bar of a chart: a region, sector, period or type with its deals." })
 export class DealBucket {
-  @Field(() => String, { description: "Region or sector code, period (2025-03, 2025-Q1, 2025), or deal type; \"other\" for the rest." })
+  @Field(() => String, {
+    description: 'Region or sector code, period (2025-03, 2025-Q1, 2025), or deal type; "other" for the rest.',
+  })
   key!: string;
 
   @Field(() => String)
@@ -88,7 +90,7 @@ export class DealMatrixCell {
   totalAmountUsd!: number;
 }
 
-@ObjectType({ description: "Deals by region × sector: the top rows and columns, the rest folded into \"other\"." })
+@ObjectType({ description: 'Deals by region × sector: the top rows and columns, the rest folded into "other".' })
 export class DealMatrix {
   @Field(() => [DealBucket], { description: "Rows, largest first; totals per region." })
   regions!: DealBucket[];

@@ -8,7 +8,11 @@ const api = useTestApi("seeded");
 type Named = { id: string; name: string; kind: string };
 
 async function entityByName(name: string) {
-  const data = await api.query<{ entities: { nodes: (Named & { aliases: { name: string }[]; parent: { name: string } | null; units: { name: string }[] })[] } }>(
+  const data = await api.query<{
+    entities: {
+      nodes: (Named & { aliases: { name: string }[]; parent: { name: string } | null; units: { name: string }[] })[];
+    };
+  }>(
     `query($search: String) { entities(first: 10, filter: { search: $search }) { nodes { id name kind aliases { name } parent { name } units { name } } } }`,
     { search: name },
   );
@@ -19,14 +23,31 @@ async function entityByName(name: string) {
 
 describe("seeded entities", () => {
   const expected: [string, string][] = [
-    ["Alibaba Group", "ORGANIZATION"], ["Alibaba Cloud", "ORGANIZATION"], ["Alibaba.com", "ORGANIZATION"],
-    ["BMW Group", "ORGANIZATION"], ["BMW Group Region China", "ORGANIZATION"], ["Kwik", "ORGANIZATION"],
-    ["Microsoft", "ORGANIZATION"], ["DeepSeek", "ORGANIZATION"], ["HSBC", "ORGANIZATION"],
-    ["HSBC Global Investment Summit", "EVENT"], ["Qwen", "PRODUCT"], ["Qwen2.5-Omni-7B", "PRODUCT"],
-    ["Yan AI", "PRODUCT"], ["Intelligent Personal Assistant", "PRODUCT"], ["iDrive X", "PRODUCT"],
-    ["Neue Klasse", "PRODUCT"], ["Sean Green", "PERSON"], ["Romain Poirot-Lellig", "PERSON"],
-    ["Joe Tsai", "PERSON"], ["Satya Nadella", "PERSON"], ["China", "PLACE"], ["Nigeria", "PLACE"],
-    ["Sub-Saharan Africa", "PLACE"], ["Beijing", "PLACE"], ["Hong Kong", "PLACE"],
+    ["Alibaba Group", "ORGANIZATION"],
+    ["Alibaba Cloud", "ORGANIZATION"],
+    ["Alibaba.com", "ORGANIZATION"],
+    ["BMW Group", "ORGANIZATION"],
+    ["BMW Group Region China", "ORGANIZATION"],
+    ["Kwik", "ORGANIZATION"],
+    ["Microsoft", "ORGANIZATION"],
+    ["DeepSeek", "ORGANIZATION"],
+    ["HSBC", "ORGANIZATION"],
+    ["HSBC Global Investment Summit", "EVENT"],
+    ["Qwen", "PRODUCT"],
+    ["Qwen2.5-Omni-7B", "PRODUCT"],
+    ["Yan AI", "PRODUCT"],
+    ["Intelligent Personal Assistant", "PRODUCT"],
+    ["iDrive X", "PRODUCT"],
+    ["Neue Klasse", "PRODUCT"],
+    ["Sean Green", "PERSON"],
+    ["Romain Poirot-Lellig", "PERSON"],
+    ["Joe Tsai", "PERSON"],
+    ["Satya Nadella", "PERSON"],
+    ["China", "PLACE"],
+    ["Nigeria", "PLACE"],
+    ["Sub-Saharan Africa", "PLACE"],
+    ["Beijing", "PLACE"],
+    ["Hong Kong", "PLACE"],
   ];
   it.each(expected)("has %s as %s", async (name, kind) => {
     expect((await entityByName(name)).kind).toBe(kind);
@@ -51,9 +72,17 @@ describe("seeded entities", () => {
 const DEAL_FIELDS = `id title type status announced { date precision } participants { role entity { name } }
   regions { code } sectors { code } claims { predicate evidence { quote } } articles { title } sourceCount`;
 type DealView = {
-  id: string; title: string; type: string; status: string; announced: { date: string; precision: string } | null;
-  participants: { role: string; entity: { name: string } }[]; regions: { code: string }[]; sectors: { code: string }[];
-  claims: { predicate: string; evidence: { quote: string }[] }[]; articles: { title: string }[]; sourceCount: number;
+  id: string;
+  title: string;
+  type: string;
+  status: string;
+  announced: { date: string; precision: string } | null;
+  participants: { role: string; entity: { name: string } }[];
+  regions: { code: string }[];
+  sectors: { code: string }[];
+  claims: { predicate: string; evidence: { quote: string }[] }[];
+  articles: { title: string }[];
+  sourceCount: number;
 };
 
 async function deals(filter: Record<string, unknown> = {}) {
@@ -108,7 +137,9 @@ describe("seeded deals", () => {
 
   it("rolls Alibaba Group's units up only when asked", async () => {
     const group = await entityByName("Alibaba Group");
-    expect((await deals({ entityId: group.id, includeUnits: false })).nodes.map((d) => d.type)).toEqual(["STRATEGIC_PARTNERSHIP"]);
+    expect((await deals({ entityId: group.id, includeUnits: false })).nodes.map((d) => d.type)).toEqual([
+      "STRATEGIC_PARTNERSHIP",
+    ]);
     expect((await deals({ entityId: group.id, includeUnits: true })).totalCount).toBe(2);
   });
 
@@ -136,14 +167,22 @@ describe("aggregates", () => {
   });
 
   it("counts each sector once per deal", async () => {
-    const data = await api.query<{ dealStats: { key: string; count: number }[] }>(`{ dealStats(groupBy: SECTOR) { key count } }`);
+    const data = await api.query<{ dealStats: { key: string; count: number }[] }>(
+      `{ dealStats(groupBy: SECTOR) { key count } }`,
+    );
     expect(Object.fromEntries(data.dealStats.map((b) => [b.key, b.count]))).toEqual({
-      automotive: 1, "artificial-intelligence": 1, "e-commerce": 1, logistics: 1,
+      automotive: 1,
+      "artificial-intelligence": 1,
+      "e-commerce": 1,
+      logistics: 1,
     });
   });
 
   it("buckets by country and by month", async () => {
-    const data = await api.query<{ byCountry: { key: string; count: number }[]; byMonth: { key: string; label: string; count: number }[] }>(
+    const data = await api.query<{
+      byCountry: { key: string; count: number }[];
+      byMonth: { key: string; label: string; count: number }[];
+    }>(
       `{ byCountry: dealStats(groupBy: REGION, regionLevel: COUNTRY) { key count }
          byMonth: dealStats(groupBy: MONTH) { key label count } }`,
     );
@@ -161,10 +200,20 @@ describe("aggregates", () => {
 });
 
 type ClaimView = {
-  predicate: string; modality: string; valueText: string | null; valueQuantity: { amount: number; unit: string } | null;
-  subject: { name: string }; object: { name: string } | null;
+  predicate: string;
+  modality: string;
+  valueText: string | null;
+  valueQuantity: { amount: number; unit: string } | null;
+  subject: { name: string };
+  object: { name: string } | null;
   qualifiers: { role: string | null; date: { date: string; precision: string } | null; regionCode: string | null };
-  evidence: { quote: string; start: number; end: number; speaker: { name: string } | null; article: { id: string; text: string } }[];
+  evidence: {
+    quote: string;
+    start: number;
+    end: number;
+    speaker: { name: string } | null;
+    article: { id: string; text: string };
+  }[];
 };
 
 async function claims(predicate: string) {
@@ -194,7 +243,9 @@ describe("seeded claims", () => {
   it("keeps the two quotes with their speakers", async () => {
     const quotes = await claims("STATED");
     expect(quotes.map((c) => c.evidence[0]?.speaker?.name).sort()).toEqual(["Romain Poirot-Lellig", "Sean Green"]);
-    expect(quotes.find((c) => c.subject.name === "Sean Green")?.evidence[0]?.quote).toMatch(/^BMW will work closer with Chinese tech partners/);
+    expect(quotes.find((c) => c.subject.name === "Sean Green")?.evidence[0]?.quote).toMatch(
+      /^BMW will work closer with Chinese tech partners/,
+    );
   });
 
   it("files Tsai's bubble warning and Nadella's earlier view as opinions", async () => {
@@ -238,9 +289,15 @@ describe("seeded claims", () => {
 
 describe("the stored article", () => {
   it("keeps the text without the trailing 'Leave a Reply' line, and its mentions point into it", async () => {
-    const data = await api.query<{ articles: { nodes: { text: string; publishedAt: { label: string }; mentions: { text: string; start: number; end: number; entity: { name: string } | null }[] }[] } }>(
-      `{ articles(first: 5) { nodes { text publishedAt { label } mentions { text start end entity { name } } } } }`,
-    );
+    const data = await api.query<{
+      articles: {
+        nodes: {
+          text: string;
+          publishedAt: { label: string };
+          mentions: { text: string; start: number; end: number; entity: { name: string } | null }[];
+        }[];
+      };
+    }>(`{ articles(first: 5) { nodes { text publishedAt { label } mentions { text start end entity { name } } } } }`);
     const [article] = data.articles.nodes;
     expect(article?.text.startsWith("In a strategic move to expand its global footprint")).toBe(true);
     expect(article?.text.endsWith("in a rapidly evolving technological landscape.")).toBe(true);
@@ -255,8 +312,12 @@ describe("the seed", () => {
   it("changes nothing when run again", async () => {
     const counts = () =>
       Promise.all([
-        api.db.prisma.entity.count(), api.db.prisma.claim.count(), api.db.prisma.evidence.count(),
-        api.db.prisma.deal.count(), api.db.prisma.mention.count(), api.db.prisma.auditEvent.count(),
+        api.db.prisma.entity.count(),
+        api.db.prisma.claim.count(),
+        api.db.prisma.evidence.count(),
+        api.db.prisma.deal.count(),
+        api.db.prisma.mention.count(),
+        api.db.prisma.auditEvent.count(),
       ]);
     const before = await counts();
     expect(await seed(api.db.prisma)).toEqual({ inserted: 0 });
@@ -267,7 +328,10 @@ describe("the seed", () => {
 describe("global ids and connections", () => {
   it("resolves node and nodes by global id", async () => {
     const bmw = (await deals({ regionCode: "142" })).nodes[0];
-    const data = await api.query<{ node: { __typename: string; title: string }; nodes: ({ __typename: string } | null)[] }>(
+    const data = await api.query<{
+      node: { __typename: string; title: string };
+      nodes: ({ __typename: string } | null)[];
+    }>(
       `query($id: ID!) { node(id: $id) { __typename ... on Deal { title } } nodes(ids: [$id, "bm9wZQ"]) { __typename } }`,
       { id: bmw?.id },
     );
@@ -280,8 +344,16 @@ describe("global ids and connections", () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 20; page += 1) {
-      const data: { entities: { totalCount: number; nodes: { name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-        await api.query(`query($after: String) { entities(first: 7, after: $after) { totalCount nodes { name } pageInfo { hasNextPage endCursor } } }`, { after });
+      const data: {
+        entities: {
+          totalCount: number;
+          nodes: { name: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await api.query(
+        `query($after: String) { entities(first: 7, after: $after) { totalCount nodes { name } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       total = data.entities.totalCount;
       seen.push(...data.entities.nodes.map((n) => n.name));
       if (!data.entities.pageInfo.hasNextPage) break;

@@ -42,7 +42,10 @@ export class CreateEntityInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => String, { nullable: true, description: "M49 code of the home country, or of the region a place denotes." })
+  @Field(() => String, {
+    nullable: true,
+    description: "M49 code of the home country, or of the region a place denotes.",
+  })
   regionCode?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The organisation this entity is a unit of." })

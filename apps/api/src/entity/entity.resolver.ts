@@ -26,7 +26,14 @@ import {
   undoMergeEntities,
   updateEntity,
 } from "./entity.service.ts";
-import { Entity, EntityAlias, EntityConnection, EntityPayload, ExternalId, MergeEntitiesPayload } from "./entity.type.ts";
+import {
+  Entity,
+  EntityAlias,
+  EntityConnection,
+  EntityPayload,
+  ExternalId,
+  MergeEntitiesPayload,
+} from "./entity.type.ts";
 
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -50,7 +57,10 @@ export class EntityResolver {
     return toGlobalId("Entity", entity.id);
   }
 
-  @FieldResolver(() => Region, { nullable: true, description: "Home country of an organisation or person; the region a place denotes." })
+  @FieldResolver(() => Region, {
+    nullable: true,
+    description: "Home country of an organisation or person; the region a place denotes.",
+  })
   region(@Root() entity: EntityRow, @Ctx() ctx: Context) {
     return entity.regionCode ? ctx.catalog.region(entity.regionCode) : null;
   }
@@ -141,7 +151,9 @@ export class EntityResolver {
     return payload(() => setEntityDeleted(ctx, id, false));
   }
 
-  @Mutation(() => MergeEntitiesPayload, { description: "Moves everything of a duplicate onto the entity that remains." })
+  @Mutation(() => MergeEntitiesPayload, {
+    description: "Moves everything of a duplicate onto the entity that remains.",
+  })
   mergeEntities(@Ctx() ctx: Context, @Arg("input", () => MergeEntitiesInput) input: MergeEntitiesInput) {
     return payload(() => mergeEntities(ctx, input));
   }

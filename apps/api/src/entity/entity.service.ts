@@ -7,7 +7,13 @@ import { isUniqueViolation } from "../common/prisma-errors.ts";
 import { decodeCursor, encodeCursor, toConnection, tryDecodeId, decodeId } from "../common/relay.ts";
 import { boundedList, optionalText, parseInput, text } from "../common/validate.ts";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
-import type { CreateEntityInput, EntityFilter, MergeEntitiesInput, UndoMergeEntitiesInput, UpdateEntityInput } from "./entity.input.ts";
+import type {
+  CreateEntityInput,
+  EntityFilter,
+  MergeEntitiesInput,
+  UndoMergeEntitiesInput,
+  UpdateEntityInput,
+} from "./entity.input.ts";
 
 interface Deps {
   prisma: PrismaClient;
@@ -37,7 +43,10 @@ function entityWhere(filter: EntityFilter | null | undefined): Prisma.EntityWher
   };
 }
 
-export async function listEntities({ prisma }: Pick<Deps, "prisma">, args: { first: number; after: string | null; filter?: EntityFilter | null }) {
+export async function listEntities(
+  { prisma }: Pick<Deps, "prisma">,
+  args: { first: number; after: string | null; filter?: EntityFilter | null },
+) {
   const where = entityWhere(args.filter);
   const [name, id] = args.after ? decodeCursor(args.after) : [];
   const rows = await prisma.entity.findMany({
@@ -48,31 +57,42 @@ export async function listEntities({ prisma }: Pick<Deps, "prisma">, args: { fir
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: args.first + 1,
   });
-  return toConnection(rows, args.first, Boolean(args.after), (e) => encodeCursor([e.name, e.id]), () =>
-    prisma.entity.count({ where }),
+  return toConnection(
+    rows,
+    args.first,
+    Boolean(args.after),
+    (e) => encodeCursor([e.name, e.id]),
+    () => prisma.entity.count({ where }),
   );
 }
 
 const aliasSchema = z.object({ name: text(200), type: z.enum(AliasType) });
 const externalIdSchema = z.object({
-  scheme: z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,29}$/, "must be an upper-case scheme such as WIKIDATA"),
+  scheme: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9_]{1,29}$/, "must be an upper-case scheme such as WIKIDATA"),
   value: text(200),
 });
-const uniqueBy = <T>(key: (item: T) => string, message: string) => (items: T[] | null | undefined, ctx: z.RefinementCtx) => {
-  const seen = new Set<string>();
-  for (const [index, item] of (items ?? []).entries()) {
-    const k = key(item);
-    if (seen.has(k)) ctx.addIssue({ code: "custom", message, path: [index] });
-    seen.add(k);
-  }
-};
+const uniqueBy =
+  <T>(key: (item: T) => string, message: string) =>
+  (items: T[] | null | undefined, ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    for (const [index, item] of (items ?? []).entries()) {
+      const k = key(item);
+      if (seen.has(k)) ctx.addIssue({ code: "custom", message, path: [index] });
+      seen.add(k);
+    }
+  };
 
 const entityFields = {
   name: text(300),
   description: optionalText(4000),
   regionCode: z.string().nullish(),
   parentId: z.string().nullish(),
-  aliases: boundedList(aliasSchema).nullish().superRefine(uniqueBy((a) => a.name.toLowerCase(), "alias appears twice")),
+  aliases: boundedList(aliasSchema)
+    .nullish()
+    .superRefine(uniqueBy((a) => a.name.toLowerCase(), "alias appears twice")),
   externalIds: boundedList(externalIdSchema, 20)
     .nullish()
     .superRefine(uniqueBy((x) => `${x.scheme}:${x.value}`, "external id appears twice")),
@@ -85,7 +105,12 @@ const updateSchema = z.object({
   reviewStatus: z.enum(ReviewStatus).nullish(),
 });
 
-async function checkReferences(tx: Tx, catalog: TaxonomyCatalog, input: { regionCode?: string | null; parentId?: string | null }, selfId?: string) {
+async function checkReferences(
+  tx: Tx,
+  catalog: TaxonomyCatalog,
+  input: { regionCode?: string | null; parentId?: string | null },
+  selfId?: string,
+) {
   if (input.regionCode && !catalog.region(input.regionCode)) {
     throw AppError.validation(`Unknown region code "${input.regionCode}".`, ["input", "regionCode"]);
   }
@@ -95,15 +120,21 @@ async function checkReferences(tx: Tx, catalog: TaxonomyCatalog, input: { region
   if (!parent) throw AppError.notFound("Entity", input.parentId, ["input", "parentId"]);
   if (selfId) {
     // A unit cannot be its own ancestor.
-    for (let at: Entity | null = parent; at; at = at.parentId ? await tx.entity.findUnique({ where: { id: at.parentId } }) : null) {
-      if (at.id === selfId) throw AppError.validation("An entity cannot be a unit of itself or of its own units.", ["input", "parentId"]);
+    for (
+      let at: Entity | null = parent;
+      at;
+      at = at.parentId ? await tx.entity.findUnique({ where: { id: at.parentId } }) : null
+    ) {
+      if (at.id === selfId)
+        throw AppError.validation("An entity cannot be a unit of itself or of its own units.", ["input", "parentId"]);
     }
   }
   return parentId;
 }
 
 function conflictOnDuplicate(error: unknown): never {
-  if (isUniqueViolation(error)) throw AppError.conflict("An external id given here already belongs to another entity.", ["input", "externalIds"]);
+  if (isUniqueViolation(error))
+    throw AppError.conflict("An external id given here already belongs to another entity.", ["input", "externalIds"]);
   throw error;
 }
 
@@ -136,9 +167,13 @@ export async function updateEntity({ prisma, catalog, viewer }: Deps, raw: Updat
   const id = decodeId(input.id, "Entity", ["input", "id"]);
   return prisma
     .$transaction(async (tx) => {
-      const before = await tx.entity.findFirst({ where: { id, deletedAt: null }, include: { aliases: true, externalIds: true } });
+      const before = await tx.entity.findFirst({
+        where: { id, deletedAt: null },
+        include: { aliases: true, externalIds: true },
+      });
       if (!before) throw AppError.notFound("Entity", input.id, ["input", "id"]);
-      const parentId = input.parentId === undefined ? undefined : await checkReferences(tx, catalog, { parentId: input.parentId }, id);
+      const parentId =
+        input.parentId === undefined ? undefined : await checkReferences(tx, catalog, { parentId: input.parentId }, id);
       await checkReferences(tx, catalog, { regionCode: input.regionCode });
       if (input.aliases) await tx.entityAlias.deleteMany({ where: { entityId: id } });
       if (input.externalIds) await tx.externalId.deleteMany({ where: { entityId: id } });
@@ -171,7 +206,13 @@ export async function setEntityDeleted({ prisma, viewer }: Omit<Deps, "catalog">
       throw AppError.conflict(deleted ? "The entity is already deleted." : "The entity is not deleted.", ["id"]);
     }
     const entity = await tx.entity.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
-    await recordAudit(tx, viewer, { action: deleted ? "DELETE" : "RESTORE", targetType: "Entity", targetId: id, before, after: entity });
+    await recordAudit(tx, viewer, {
+      action: deleted ? "DELETE" : "RESTORE",
+      targetType: "Entity",
+      targetId: id,
+      before,
+      after: entity,
+    });
     return { entity };
   });
 }
@@ -195,7 +236,8 @@ interface MergeRecord {
 export async function mergeEntities({ prisma, viewer }: Omit<Deps, "catalog">, input: MergeEntitiesInput) {
   const sourceId = decodeId(input.sourceId, "Entity", ["input", "sourceId"]);
   const targetId = decodeId(input.targetId, "Entity", ["input", "targetId"]);
-  if (sourceId === targetId) throw AppError.validation("An entity cannot be merged into itself.", ["input", "targetId"]);
+  if (sourceId === targetId)
+    throw AppError.validation("An entity cannot be merged into itself.", ["input", "targetId"]);
   return prisma.$transaction(async (tx) => {
     const live = { deletedAt: null, mergedIntoId: null };
     const source = await tx.entity.findFirst({ where: { id: sourceId, ...live } });
@@ -225,7 +267,10 @@ export async function mergeEntities({ prisma, viewer }: Omit<Deps, "catalog">, i
     await tx.claim.updateMany({ where: { id: { in: record.objectClaimIds } }, data: { objectId: targetId } });
     await tx.evidence.updateMany({ where: { id: { in: record.evidenceIds } }, data: { speakerId: targetId } });
     await tx.externalId.updateMany({ where: { id: { in: record.externalIdIds } }, data: { entityId: targetId } });
-    await tx.entity.updateMany({ where: { id: { in: record.unitIds.filter((id) => id !== targetId) } }, data: { parentId: targetId } });
+    await tx.entity.updateMany({
+      where: { id: { in: record.unitIds.filter((id) => id !== targetId) } },
+      data: { parentId: targetId },
+    });
 
     const targetRoles = new Set(
       (await tx.dealParticipant.findMany({ where: { entityId: targetId } })).map((p) => `${p.dealId}:${p.role}`),
@@ -245,7 +290,9 @@ export async function mergeEntities({ prisma, viewer }: Omit<Deps, "catalog">, i
     }
 
     const targetAliases = new Set(
-      [target.name, ...(await tx.entityAlias.findMany({ where: { entityId: targetId } })).map((a) => a.name)].map((n) => n.toLowerCase()),
+      [target.name, ...(await tx.entityAlias.findMany({ where: { entityId: targetId } })).map((a) => a.name)].map((n) =>
+        n.toLowerCase(),
+      ),
     );
     for (const alias of await tx.entityAlias.findMany({ where: { entityId: sourceId } })) {
       if (targetAliases.has(alias.name.toLowerCase())) continue;
@@ -277,7 +324,9 @@ export async function undoMergeEntities({ prisma, viewer }: Omit<Deps, "catalog"
     if (!event || event.action !== "MERGE" || event.targetType !== "Entity") {
       throw AppError.notFound("Merge", input.mergeId, ["input", "mergeId"]);
     }
-    const undone = await tx.auditEvent.findFirst({ where: { action: "UNMERGE", targetType: "EntityMerge", targetId: input.mergeId } });
+    const undone = await tx.auditEvent.findFirst({
+      where: { action: "UNMERGE", targetType: "EntityMerge", targetId: input.mergeId },
+    });
     if (undone) throw AppError.conflict("This merge was already undone.", ["input", "mergeId"]);
     const record = event.after as unknown as MergeRecord;
     const source = await tx.entity.findUnique({ where: { id: record.sourceId } });
@@ -285,12 +334,27 @@ export async function undoMergeEntities({ prisma, viewer }: Omit<Deps, "catalog"
       throw AppError.conflict("The source entity changed since the merge; undo by hand.", ["input", "mergeId"]);
     }
     const { sourceId, targetId } = record;
-    await tx.mention.updateMany({ where: { id: { in: record.mentionIds }, entityId: targetId }, data: { entityId: sourceId } });
-    await tx.claim.updateMany({ where: { id: { in: record.subjectClaimIds }, subjectId: targetId }, data: { subjectId: sourceId } });
-    await tx.claim.updateMany({ where: { id: { in: record.objectClaimIds }, objectId: targetId }, data: { objectId: sourceId } });
-    await tx.evidence.updateMany({ where: { id: { in: record.evidenceIds }, speakerId: targetId }, data: { speakerId: sourceId } });
+    await tx.mention.updateMany({
+      where: { id: { in: record.mentionIds }, entityId: targetId },
+      data: { entityId: sourceId },
+    });
+    await tx.claim.updateMany({
+      where: { id: { in: record.subjectClaimIds }, subjectId: targetId },
+      data: { subjectId: sourceId },
+    });
+    await tx.claim.updateMany({
+      where: { id: { in: record.objectClaimIds }, objectId: targetId },
+      data: { objectId: sourceId },
+    });
+    await tx.evidence.updateMany({
+      where: { id: { in: record.evidenceIds }, speakerId: targetId },
+      data: { speakerId: sourceId },
+    });
     await tx.externalId.updateMany({ where: { id: { in: record.externalIdIds } }, data: { entityId: sourceId } });
-    await tx.entity.updateMany({ where: { id: { in: record.unitIds }, parentId: targetId }, data: { parentId: sourceId } });
+    await tx.entity.updateMany({
+      where: { id: { in: record.unitIds }, parentId: targetId },
+      data: { parentId: sourceId },
+    });
     await tx.entityAlias.updateMany({ where: { id: { in: record.aliasIds } }, data: { entityId: sourceId } });
     if (record.addedAliasId) await tx.entityAlias.deleteMany({ where: { id: record.addedAliasId } });
     for (const p of record.movedParticipants) {
@@ -315,7 +379,10 @@ export async function undoMergeEntities({ prisma, viewer }: Omit<Deps, "catalog"
 }
 
 /** Entities by global id for `entity(id)`; deleted ones are returned too (curators restore them). */
-export async function getEntity(loaders: { entityById: { load(id: string): Promise<Entity | null> } }, globalId: string) {
+export async function getEntity(
+  loaders: { entityById: { load(id: string): Promise<Entity | null> } },
+  globalId: string,
+) {
   const id = tryDecodeId(globalId, "Entity");
   return id ? loaders.entityById.load(id) : null;
 }

@@ -14,7 +14,9 @@ export class Entity extends Node {
   @Field(() => String, { nullable: true })
   description!: string | null;
 
-  @Field(() => ReviewStatus, { description: "PROPOSED for entities that extraction suggested and nobody confirmed yet." })
+  @Field(() => ReviewStatus, {
+    description: "PROPOSED for entities that extraction suggested and nobody confirmed yet.",
+  })
   reviewStatus!: ReviewStatus;
 
   @Field(() => Date)

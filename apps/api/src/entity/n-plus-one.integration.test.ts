@@ -16,17 +16,28 @@ describe("N+1 guard", () => {
   it("issues the same number of statements for 2 entities as for 40", async () => {
     const tag = uniqueName("Nplus").replace(" ", "");
     const entities = [];
-    for (let i = 0; i < 40; i += 1) entities.push(await makeEntity(api.db.prisma, { name: `${tag} ${String(i).padStart(2, "0")}` }));
+    for (let i = 0; i < 40; i += 1)
+      entities.push(await makeEntity(api.db.prisma, { name: `${tag} ${String(i).padStart(2, "0")}` }));
     for (let i = 0; i < 40; i += 1) {
       const partner = entities[(i + 1) % 40];
       const own = entities[i];
       if (own && partner) {
         await makeDeal(api.db.prisma, { parties: [own.id, partner.id] });
-        await makeDeal(api.db.prisma, { parties: [own.id, partner.id], regionCodes: ["404"], sectorCodes: ["logistics"] });
+        await makeDeal(api.db.prisma, {
+          parties: [own.id, partner.id],
+          regionCodes: ["404"],
+          sectorCodes: ["logistics"],
+        });
       }
     }
-    const small = await api.run<{ entities: { nodes: { deals: { nodes: unknown[] } }[] } }>(NESTED, { first: 2, search: tag });
-    const large = await api.run<{ entities: { nodes: { deals: { nodes: unknown[] } }[] } }>(NESTED, { first: 40, search: tag });
+    const small = await api.run<{ entities: { nodes: { deals: { nodes: unknown[] } }[] } }>(NESTED, {
+      first: 2,
+      search: tag,
+    });
+    const large = await api.run<{ entities: { nodes: { deals: { nodes: unknown[] } }[] } }>(NESTED, {
+      first: 40,
+      search: tag,
+    });
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(large.data.entities.nodes).toHaveLength(40);

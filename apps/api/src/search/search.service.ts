@@ -7,7 +7,11 @@ import type { Loaders } from "../loaders.ts";
  * Case-insensitive matching on entity names and aliases and on deal titles and summaries, scored
  * exact > prefix > word start > anywhere. Plain SQL that PGlite and PostgreSQL both run.
  */
-export async function searchKnowledge({ prisma, loaders }: { prisma: PrismaClient; loaders: Loaders }, query: string, first: number) {
+export async function searchKnowledge(
+  { prisma, loaders }: { prisma: PrismaClient; loaders: Loaders },
+  query: string,
+  first: number,
+) {
   const q = query.trim();
   if (!q) return [];
   const contains = `%${escapeLike(q)}%`;

@@ -7,7 +7,9 @@ import { Region, Sector } from "./taxonomy.type.ts";
 
 @Resolver(() => Region)
 export class RegionResolver {
-  @Query(() => [Region], { description: "The M49 tree from World down (follow `children`), or every region of one level." })
+  @Query(() => [Region], {
+    description: "The M49 tree from World down (follow `children`), or every region of one level.",
+  })
   regions(@Ctx() ctx: Context, @Arg("level", () => RegionLevel, { nullable: true }) level?: RegionLevel) {
     if (level) return [...ctx.catalog.regions.values()].filter((r) => r.level === level);
     return ctx.catalog.regionChildrenOf(null);

@@ -2,7 +2,10 @@ import { Field, ObjectType } from "type-graphql";
 import { RegionLevel, SectorKind } from "../common/enums.ts";
 import { Node } from "../common/relay.ts";
 
-@ObjectType({ implements: Node, description: "A UN M49 area: World, continent, sub-region, intermediate region or country." })
+@ObjectType({
+  implements: Node,
+  description: "A UN M49 area: World, continent, sub-region, intermediate region or country.",
+})
 export class Region extends Node {
   @Field(() => String, { description: "3-digit M49 code, e.g. 142 (Asia), 156 (China)." })
   code!: string;

@@ -34,7 +34,10 @@ export function useTestApi(template: TemplateName) {
   };
 
   /** Runs an operation; returns data and errors as a client would see them. */
-  async function run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>> {
+  async function run<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<OperationResult<T>> {
     const scope = { count: 0 };
     const response = await countStatements(scope, () =>
       server().apollo.executeOperation({ query, variables }, { contextValue: server().contextFor("test:curator") }),
@@ -51,5 +54,12 @@ export function useTestApi(template: TemplateName) {
     return result.data;
   }
 
-  return { run, query, server, get db() { return database.db; } };
+  return {
+    run,
+    query,
+    server,
+    get db() {
+      return database.db;
+    },
+  };
 }

@@ -6,15 +6,30 @@ export function uniqueName(prefix: string): string {
   return `${prefix} ${randomUUID().slice(0, 8)}`;
 }
 
-export async function makeEntity(prisma: PrismaClient, overrides: { name?: string; kind?: EntityKind; parentId?: string | null } = {}) {
+export async function makeEntity(
+  prisma: PrismaClient,
+  overrides: { name?: string; kind?: EntityKind; parentId?: string | null } = {},
+) {
   return prisma.entity.create({
-    data: { kind: overrides.kind ?? "ORGANIZATION", name: overrides.name ?? uniqueName("Fictional Corp"), parentId: overrides.parentId ?? null, reviewStatus: "ACCEPTED" },
+    data: {
+      kind: overrides.kind ?? "ORGANIZATION",
+      name: overrides.name ?? uniqueName("Fictional Corp"),
+      parentId: overrides.parentId ?? null,
+      reviewStatus: "ACCEPTED",
+    },
   });
 }
 
 export async function makeDeal(
   prisma: PrismaClient,
-  options: { parties: string[]; type?: DealType; status?: DealStatus; regionCodes?: string[]; sectorCodes?: string[]; announcedAt?: Date },
+  options: {
+    parties: string[];
+    type?: DealType;
+    status?: DealStatus;
+    regionCodes?: string[];
+    sectorCodes?: string[];
+    announcedAt?: Date;
+  },
 ) {
   return prisma.deal.create({
     data: {
@@ -33,11 +48,45 @@ export async function makeDeal(
 
 /** Row counts of every table a mutation may touch, to prove that a refused one changed nothing. */
 export async function tableCounts(prisma: PrismaClient) {
-  const [entity, alias, externalId, article, claim, evidence, deal, participant, dealRegion, dealSector, statusChange, audit] =
-    await Promise.all([
-      prisma.entity.count(), prisma.entityAlias.count(), prisma.externalId.count(), prisma.article.count(),
-      prisma.claim.count(), prisma.evidence.count(), prisma.deal.count(), prisma.dealParticipant.count(),
-      prisma.dealRegion.count(), prisma.dealSector.count(), prisma.dealStatusChange.count(), prisma.auditEvent.count(),
-    ]);
-  return { entity, alias, externalId, article, claim, evidence, deal, participant, dealRegion, dealSector, statusChange, audit };
+  const [
+    entity,
+    alias,
+    externalId,
+    article,
+    claim,
+    evidence,
+    deal,
+    participant,
+    dealRegion,
+    dealSector,
+    statusChange,
+    audit,
+  ] = await Promise.all([
+    prisma.entity.count(),
+    prisma.entityAlias.count(),
+    prisma.externalId.count(),
+    prisma.article.count(),
+    prisma.claim.count(),
+    prisma.evidence.count(),
+    prisma.deal.count(),
+    prisma.dealParticipant.count(),
+    prisma.dealRegion.count(),
+    prisma.dealSector.count(),
+    prisma.dealStatusChange.count(),
+    prisma.auditEvent.count(),
+  ]);
+  return {
+    entity,
+    alias,
+    externalId,
+    article,
+    claim,
+    evidence,
+    deal,
+    participant,
+    dealRegion,
+    dealSector,
+    statusChange,
+    audit,
+  };
 }

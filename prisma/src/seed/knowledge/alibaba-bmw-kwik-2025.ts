@@ -144,7 +144,13 @@ export const alibabaBmwKwik2025: CuratedArticle = {
       name: "Romain Poirot-Lellig",
       description: "Founder and CEO of Kwik.",
     },
-    { key: "joe-tsai", kind: "PERSON", name: "Joe Tsai", description: "Chair of Alibaba Group.", aliases: [["Tsai", "SHORT"]] },
+    {
+      key: "joe-tsai",
+      kind: "PERSON",
+      name: "Joe Tsai",
+      description: "Chair of Alibaba Group.",
+      aliases: [["Tsai", "SHORT"]],
+    },
     { key: "satya-nadella", kind: "PERSON", name: "Satya Nadella", description: "CEO of Microsoft." },
     { key: "china", kind: "PLACE", name: "China", regionCode: "156", externalIds: [["WIKIDATA", "Q148"]] },
     { key: "nigeria", kind: "PLACE", name: "Nigeria", regionCode: "566", externalIds: [["WIKIDATA", "Q1033"]] },
@@ -216,7 +222,12 @@ export const alibabaBmwKwik2025: CuratedArticle = {
       subject: "deepseek",
       predicate: "HEADQUARTERED_IN",
       object: "china",
-      evidence: [{ quote: "a trend in China, where companies like DeepSeek have made significant strides by open-sourcing their AI models" }],
+      evidence: [
+        {
+          quote:
+            "a trend in China, where companies like DeepSeek have made significant strides by open-sourcing their AI models",
+        },
+      ],
     },
     {
       key: "bmw-rnd-beijing",
@@ -307,8 +318,14 @@ export const alibabaBmwKwik2025: CuratedArticle = {
       sectorCode: "e-commerce",
       date: ["2025-03-01", "MONTH"],
       evidence: [
-        { quote: "Alibaba has partnered with Kwik, a leading digital logistics platform in Nigeria, to support Nigerian exporters through Alibaba.com’s B2B platform" },
-        { quote: "This marks the first such partnership for Alibaba in sub-Saharan Africa, positioning Kwik as an official Authorized Channel Partner" },
+        {
+          quote:
+            "Alibaba has partnered with Kwik, a leading digital logistics platform in Nigeria, to support Nigerian exporters through Alibaba.com’s B2B platform",
+        },
+        {
+          quote:
+            "This marks the first such partnership for Alibaba in sub-Saharan Africa, positioning Kwik as an official Authorized Channel Partner",
+        },
       ],
     },
 
@@ -320,7 +337,12 @@ export const alibabaBmwKwik2025: CuratedArticle = {
       object: "qwen",
       modality: "INTENT",
       deal: "alibaba-bmw-strategic-partnership",
-      evidence: [{ quote: "integrate Alibaba’s Qwen large language model into BMW’s next-generation vehicles, the Neue Klasse models" }],
+      evidence: [
+        {
+          quote:
+            "integrate Alibaba’s Qwen large language model into BMW’s next-generation vehicles, the Neue Klasse models",
+        },
+      ],
     },
     {
       key: "ipa-debut-2026",
@@ -332,7 +354,10 @@ export const alibabaBmwKwik2025: CuratedArticle = {
       regionCode: "156",
       deal: "alibaba-bmw-strategic-partnership",
       evidence: [
-        { quote: "an AI-powered Intelligent Personal Assistant (IPA) that will debut in vehicles produced in China starting from 2026" },
+        {
+          quote:
+            "an AI-powered Intelligent Personal Assistant (IPA) that will debut in vehicles produced in China starting from 2026",
+        },
       ],
     },
     {
@@ -378,7 +403,9 @@ export const alibabaBmwKwik2025: CuratedArticle = {
       object: "qwen2-5-omni-7b",
       date: ["2025-03-01", "MONTH"],
       sectorCode: "artificial-intelligence",
-      evidence: [{ quote: "Alibaba Cloud has launched a new open-source AI model, Qwen2.5-Omni-7B, as part of its Qwen series" }],
+      evidence: [
+        { quote: "Alibaba Cloud has launched a new open-source AI model, Qwen2.5-Omni-7B, as part of its Qwen series" },
+      ],
     },
     {
       key: "qwen-by-alibaba-cloud",
@@ -466,7 +493,8 @@ export const alibabaBmwKwik2025: CuratedArticle = {
       date: ["2025-01-01", "YEAR"],
       evidence: [
         {
-          quote: "Microsoft CEO Satya Nadella earlier in the year, who also acknowledged the risk of an AI compute overbuild",
+          quote:
+            "Microsoft CEO Satya Nadella earlier in the year, who also acknowledged the risk of an AI compute overbuild",
           speaker: "satya-nadella",
           speakerRole: "CEO of Microsoft",
         },

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// `npm start`: the API and the dashboard together, on the embedded database unless DATABASE_URL
+// is set. Builds the dashboard first when its sources changed since the last build.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const apiPort = Number(process.env.API_PORT ?? 4000);
+const dashboardPort = Number(process.env.DASHBOARD_PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const apiUrl = `http://${host}:${apiPort}`;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
+const children = [];
+
+function log(message) {
+  console.log(`[dealgraph] ${message}`);
+}
+
+function sourceHash(dir) {
+  const hash = createHash("sha256");
+  const walk = (path) => {
+    for (const name of readdirSync(path).sort()) {
+      if (name === "node_modules" || name === ".next" || name.startsWith(".turbo")) continue;
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else hash.update(full).update(readFileSync(full));
+    }
+  };
+  walk(dir);
+  hash.update(readFileSync(join(root, "packages/schema/schema.graphql")));
+  return hash.digest("hex");
+}
+
+function buildDashboardIfStale() {
+  const dir = join(root, "apps/dashboard");
+  const stamp = join(dir, ".next/dealgraph-source-hash");
+  const hash = sourceHash(dir);
+  if (existsSync(join(dir, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  log("building the dashboard (first start or changed sources; about a minute)…");
+  const result = spawnSync("npx", ["next", "build"], { cwd: dir, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    log("the dashboard build failed; see above.");
+    process.exit(1);
+  }
+  writeFileSync(stamp, hash);
+}
+
+function run(name, command, args, options) {
+  const child = spawn(command, args, {
+    ...options,
+    env: { ...env, ...options.env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(`${name} stopped (${signal ?? `exit ${code}`}); stopping everything.`);
+    stop(code ?? 1);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url, what, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+let stopping = false;
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 500).unref();
+  Promise.all(
+    children.map(
+      (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on("exit", resolve))),
+    ),
+  ).then(() => process.exit(code));
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+buildDashboardIfStale();
+log(
+  process.env.DATABASE_URL
+    ? "starting the API on PostgreSQL…"
+    : "starting the API on the embedded database (./data/pglite)…",
+);
+run("API", "npx", ["tsx", "src/main.ts"], { cwd: join(root, "apps/api"), env: { PORT: String(apiPort), HOST: host } });
+await waitFor(`${apiUrl}/readyz`, "The API", 120_000);
+run("dashboard", "npx", ["next", "start", "-p", String(dashboardPort), "-H", host], {
+  cwd: join(root, "apps/dashboard"),
+  env: { API_URL: `${apiUrl}/graphql` },
+});
+await waitFor(`http://${host}:${dashboardPort}/`, "The dashboard", 60_000).catch((error) => log(String(error)));
+log(`API and GraphQL playground: ${apiUrl}/graphql`);
+log(`Dashboard:                  http://${host}:${dashboardPort}/`);
+log("Press Ctrl+C to stop both.");
