@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureInstalled } from "./bootstrap.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const apiPort = Number(process.env.API_PORT ?? 4000);
@@ -92,6 +93,7 @@ function stop(code = 0) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
+ensureInstalled();
 buildDashboardIfStale();
 log(
   process.env.DATABASE_URL

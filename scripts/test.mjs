@@ -8,7 +8,10 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { ensureChromium, ensureInstalled } from "./bootstrap.mjs";
+
+ensureInstalled();
+const { default: pg } = await import("pg");
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -85,6 +88,10 @@ if (await postgresAnswers()) {
 }
 
 if (!args.has("--skip-browser")) {
+  if (!ensureChromium()) {
+    results.push({ name: "browser tests", ok: false, seconds: 0, note: "no Chromium" });
+    failed += 1;
+  }
   const ok = step("browser tests", "npm", ["run", "test:browser", "-w", "@dealgraph/tests"]);
   try {
     const json = JSON.parse(readFileSync(`${root}tests/test-results/results.json`, "utf8"));
