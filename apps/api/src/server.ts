@@ -122,6 +122,34 @@ export async function createServer(
     }),
   );
 
+  // Errors raised before GraphQL runs (an oversized or malformed body) answer as GraphQL errors,
+  // never as an HTML page with a stack trace.
+  app.use(
+    (
+      error: { status?: number; type?: string; message?: string },
+      req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+      const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
+      if (status === 500) logger.error({ err: error, requestId, path: req.path }, "request failed");
+      const message =
+        status === 413
+          ? "The request body is larger than 1 MB."
+          : status === 500
+            ? `Internal error (request ${requestId}).`
+            : "The request body is not valid JSON.";
+      res
+        .status(status)
+        .json({
+          errors: [
+            { message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", requestId } },
+          ],
+        });
+    },
+  );
+
   return {
     app,
     httpServer,
