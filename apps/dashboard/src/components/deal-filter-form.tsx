@@ -1,0 +1,173 @@
+import Link from "next/link";
+import type { CompanyResolution } from "@/data/companies";
+import type { FilterOptions } from "@/data/taxonomy";
+import type { DealListParams } from "@/lib/deal-list-params";
+import { DEAL_STATUSES, DEAL_TYPES, humanize } from "@/lib/enums";
+import { PERIOD_PATTERN } from "@/lib/search-params";
+
+const INDENT = "\u00a0\u00a0\u00a0";
+
+/** Every deal filter as a plain GET form: the URL holds the view, and it works without JavaScript. */
+export function DealFilterForm({
+  params,
+  options,
+  company,
+}: {
+  params: DealListParams;
+  options: FilterOptions;
+  company: CompanyResolution;
+}) {
+  const companyText = company.selected?.name ?? params.company ?? "";
+  const regionGroups = [
+    { label: "Continents", items: options.continents },
+    { label: "Sub-regions", items: options.subRegions },
+    { label: "Intermediate regions", items: options.intermediateRegions },
+    { label: "Countries and areas", items: options.countries },
+  ];
+
+  return (
+    <form method="get" action="/deals" aria-label="Deal filters" className="card">
+      <input type="hidden" name="sort" value={params.sort} />
+      <input type="hidden" name="dir" value={params.dir} />
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="filter-search">Text</label>
+          <input
+            id="filter-search"
+            type="search"
+            name="search"
+            defaultValue={params.search ?? ""}
+            aria-describedby="filter-search-hint"
+          />
+          <span id="filter-search-hint" className="hint">
+            In titles, summaries and party names
+          </span>
+        </div>
+
+        <div className="field">
+          <label htmlFor="filter-region">Region</label>
+          <select id="filter-region" name="regionCode" defaultValue={params.regionCode ?? ""}>
+            <option value="">Any region</option>
+            {regionGroups.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.items.map((region) => (
+                  <option key={region.code} value={region.code}>
+                    {region.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <span className="hint">Includes the regions and countries within it</span>
+        </div>
+
+        <div className="field">
+          <label htmlFor="filter-sector">Sector</label>
+          <select id="filter-sector" name="sectorCode" defaultValue={params.sectorCode ?? ""}>
+            <option value="">Any sector</option>
+            {options.sectors.map((section) => [
+              <option key={section.code} value={section.code}>
+                {section.name}
+              </option>,
+              ...section.children.map((child) => (
+                <option key={child.code} value={child.code}>
+                  {`${INDENT}${child.name}`}
+                </option>
+              )),
+            ])}
+          </select>
+          <span className="hint">A section includes its themes</span>
+        </div>
+
+        <div className="field">
+          <label htmlFor="filter-company">Company</label>
+          <input
+            id="filter-company"
+            type="search"
+            name="company"
+            defaultValue={companyText}
+            autoComplete="off"
+            aria-describedby="filter-company-hint"
+          />
+          <label className="check">
+            <input type="checkbox" name="includeUnits" value="true" defaultChecked={params.includeUnits} />
+            Include its units (subsidiaries)
+          </label>
+          <span id="filter-company-hint" className="hint">
+            A name or alias, e.g. Alibaba
+          </span>
+        </div>
+
+        <fieldset>
+          <legend>Deal type</legend>
+          <div className="checks">
+            {DEAL_TYPES.map((type) => (
+              <label className="check" key={type}>
+                <input type="checkbox" name="types" value={type} defaultChecked={params.types.includes(type)} />
+                {humanize(type)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Status</legend>
+          <div className="checks">
+            {DEAL_STATUSES.map((status) => (
+              <label className="check" key={status}>
+                <input
+                  type="checkbox"
+                  name="statuses"
+                  value={status}
+                  defaultChecked={params.statuses.includes(status)}
+                />
+                {humanize(status)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Announced</legend>
+          <div className="field">
+            <label htmlFor="filter-from">From</label>
+            <input
+              id="filter-from"
+              type="text"
+              name="from"
+              inputMode="numeric"
+              placeholder="YYYY-MM"
+              pattern={PERIOD_PATTERN}
+              title="YYYY, YYYY-MM or YYYY-MM-DD"
+              defaultValue={params.from ?? ""}
+              aria-describedby="filter-date-hint"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-to">To</label>
+            <input
+              id="filter-to"
+              type="text"
+              name="to"
+              inputMode="numeric"
+              placeholder="YYYY-MM"
+              pattern={PERIOD_PATTERN}
+              title="YYYY, YYYY-MM or YYYY-MM-DD"
+              defaultValue={params.to ?? ""}
+              aria-describedby="filter-date-hint"
+            />
+          </div>
+          <span id="filter-date-hint" className="hint">
+            A year, month or day: 2025, 2025-03, 2025-03-14
+          </span>
+        </fieldset>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button">
+          Apply filters
+        </button>
+        <Link href="/deals">Clear all filters</Link>
+      </div>
+    </form>
+  );
+}
