@@ -22,6 +22,8 @@ export interface Database {
   session: SqlSession;
   /** The embedded database itself (PGlite only): snapshots and dumps go through it. */
   pglite?: PGlite;
+  /** Connection pool figures (PostgreSQL only) for metrics. */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   /** Answers whether the database takes a trivial query within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -92,6 +94,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     kind: "postgres",
     prisma,
     session,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async ping(timeoutMs = 2_000) {
       return withTimeout(session.query("SELECT 1"), timeoutMs);
     },
@@ -118,6 +121,7 @@ async function openPGlite(dataDir: string, snapshot?: Blob): Promise<Database> {
     kind: "pglite",
     prisma,
     pglite,
+    poolStats: () => null,
     session,
     async ping(timeoutMs = 2_000) {
       return withTimeout(session.query("SELECT 1"), timeoutMs);

@@ -1,5 +1,5 @@
 import type { Database, PrismaClient } from "@dealgraph/db";
-import type { Actor } from "./audit/audit.service.ts";
+import type { Viewer } from "./auth/viewer.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import type { TaxonomyCatalog } from "./taxonomy/taxonomy.catalog.ts";
 
@@ -7,7 +7,7 @@ export interface Context {
   db: Database;
   prisma: PrismaClient;
   catalog: TaxonomyCatalog;
-  viewer: Actor;
+  viewer: Viewer;
   loaders: Loaders;
   requestId: string;
 }
@@ -18,14 +18,13 @@ export interface AppServices {
 }
 
 /** One context per request: fresh DataLoaders, so nothing cached leaks between requests or users. */
-export function createContext(services: AppServices, request: { requestId: string; actor?: string }): Context {
-  const viewer: Actor = { actor: request.actor ?? "anonymous", requestId: request.requestId };
+export function createContext(services: AppServices, viewer: Viewer, requestId: string): Context {
   return {
     db: services.db,
     prisma: services.db.prisma,
     catalog: services.catalog,
-    viewer,
+    viewer: { ...viewer, requestId },
     loaders: createLoaders(services.db.prisma),
-    requestId: request.requestId,
+    requestId,
   };
 }

@@ -15,13 +15,27 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     SEED_ON_START: z.stringbool().default(true),
+    /** Shared state for several instances: rate limits (and later subscriptions). */
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// URL" }).optional(),
+    /** Cost points a caller may spend per minute (0 turns rate limiting off). */
+    RATE_LIMIT_POINTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+    /** Largest cost a single operation may have. */
+    MAX_OPERATION_COST: z.coerce.number().int().min(100).default(50_000),
+    /** How long one operation may run before it is cut off. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   })
-  .transform((env) => ({
-    ...env,
-    DATABASE_URL: env.DATABASE_URL || undefined,
+  .transform((env) => {
     // Demo mode (playground, introspection, anonymous reads) is the default on the embedded database only.
-    APP_MODE: env.APP_MODE ?? (env.DATABASE_URL ? "production" : "demo"),
-  }));
+    const APP_MODE = env.APP_MODE ?? (env.DATABASE_URL ? "production" : "demo");
+    return {
+      ...env,
+      DATABASE_URL: env.DATABASE_URL || undefined,
+      APP_MODE,
+      REDIS_URL: env.REDIS_URL || undefined,
+      RATE_LIMIT_POINTS_PER_MINUTE:
+        env.RATE_LIMIT_POINTS_PER_MINUTE ?? (APP_MODE === "production" ? 200_000 : 1_000_000),
+    };
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -31,5 +45,27 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
   }
+  return parsed.data;
+}
+
+// ── ingestion, review and bulk import (issue 4) ──
+
+const ingestEnvSchema = z.object({
+  /** Extracted claims and deals at or above this confidence (0..1) are accepted at once; unset keeps all PROPOSED. */
+  AUTO_ACCEPT_CONFIDENCE: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().min(0).max(1, "AUTO_ACCEPT_CONFIDENCE is a confidence between 0 and 1").optional(),
+  ),
+  /** A reported deal joins a known one with the same type and parties announced within this many days. */
+  DEAL_MATCH_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
+  /** Where the ingest CLI looks for a running API before opening the database itself. */
+  API_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4000/graphql"),
+});
+
+export type IngestEnv = z.infer<typeof ingestEnvSchema>;
+
+export function loadIngestEnv(source: NodeJS.ProcessEnv = process.env): IngestEnv {
+  const parsed = ingestEnvSchema.safeParse(source);
+  if (!parsed.success) throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

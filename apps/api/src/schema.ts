@@ -1,6 +1,8 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AuthResolver } from "./auth/auth.resolver.ts";
+import { authChecker } from "./auth/viewer.ts";
 import { ArticleResolver, MentionResolver } from "./article/article.resolver.ts";
 import { ClaimResolver, EvidenceResolver } from "./claim/claim.resolver.ts";
 import { NodeResolver } from "./common/node.resolver.ts";
@@ -27,7 +29,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       RegionResolver,
       SectorResolver,
       SearchResolver,
+      AuthResolver,
     ],
+    authChecker,
     // Inputs are validated by the services (zod), which answer with user errors in payloads.
     validate: false,
   });

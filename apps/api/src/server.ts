@@ -1,24 +1,34 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type GraphQLRequestContextDidResolveOperation } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { countStatements, openDatabase, type Database, type StatementScope } from "@dealgraph/db";
+import { countStatements, openDatabase, type Database, type Role, type StatementScope } from "@dealgraph/db";
 import { seed } from "@dealgraph/db/seed";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
+import { GraphQLError } from "graphql";
+import { Redis } from "ioredis";
 import { pino, type Logger } from "pino";
-import { createFormatError } from "./common/errors.ts";
+import { authenticate } from "./auth/auth.service.ts";
+import { keyFromHeaders } from "./auth/api-key.ts";
+import type { Viewer } from "./auth/viewer.ts";
+import { AppError, createFormatError } from "./common/errors.ts";
 import { createContext, type Context } from "./context.ts";
 import type { Env } from "./env.ts";
 import { serveGraphiQL, wantsPlayground } from "./http/graphiql.ts";
+import { createMetrics } from "./http/metrics.ts";
+import { estimateCost, memoryRateLimiter, redisRateLimiter, type RateLimiter } from "./http/rate-limit.ts";
 import { getSchema } from "./schema.ts";
 import { TaxonomyCatalog } from "./taxonomy/taxonomy.catalog.ts";
 
 export interface ServerContext extends Context {
   statements: StatementScope;
   log: Logger;
+  /** The caller the rate limit counts against: the key, or the address of an anonymous reader. */
+  rateKey: string;
 }
 
 export interface DealgraphServer {
@@ -28,8 +38,8 @@ export interface DealgraphServer {
   db: Database;
   catalog: TaxonomyCatalog;
   logger: Logger;
-  /** Context for `apollo.executeOperation` in tests, as a request would get it. */
-  contextFor(actor?: string): ServerContext;
+  /** Context for `apollo.executeOperation` in tests, as a request with a key of that role would get it. */
+  contextFor(actor?: string, role?: Role | null): ServerContext;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -53,10 +63,36 @@ export async function createServer(
   }
   const catalog = await TaxonomyCatalog.load(db.prisma);
   const demo = env.APP_MODE === "demo";
+  const metrics = createMetrics(() => db.poolStats());
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false })
+    : null;
+  redis?.on("error", (error) => logger.warn({ err: error }, "redis error"));
+  const limiter: RateLimiter | null =
+    env.RATE_LIMIT_POINTS_PER_MINUTE === 0
+      ? null
+      : redis
+        ? redisRateLimiter(redis, env.RATE_LIMIT_POINTS_PER_MINUTE)
+        : memoryRateLimiter(env.RATE_LIMIT_POINTS_PER_MINUTE);
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
   const httpServer = http.createServer(app);
+  httpServer.requestTimeout = env.REQUEST_TIMEOUT_MS + 5_000;
+
+  // Depth, alias, directive and cost limits before execution; no field suggestions outside demo
+  // mode. Tokens are limited by graphql-js's parser itself (parseOptions below): armor's token
+  // plugin throws while parsing, which Apollo answers with a 500.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: env.MAX_OPERATION_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    blockFieldSuggestion: { enabled: !demo },
+  });
+  const protection = armor.protect();
 
   const apollo = new ApolloServer<ServerContext>({
     schema: await getSchema(),
@@ -64,26 +100,62 @@ export async function createServer(
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !demo,
     csrfPrevention: true,
+    parseOptions: { maxTokens: 3_000 },
+    validationRules: protection.validationRules,
     formatError: createFormatError({
       onInternalError(error, formatted) {
-        const requestId = formattedRequestId(formatted);
+        const requestId =
+          typeof formatted.extensions?.requestId === "string" ? formatted.extensions.requestId : undefined;
         logger.error({ err: error, path: formatted.path, requestId }, "internal error");
         return requestId;
       },
     }),
     plugins: [
+      ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       {
         async requestDidStart({ contextValue }) {
+          const started = performance.now();
+          let operation = "unknown";
           return {
-            async didEncounterErrors({ errors }) {
-              // Attach the request id so formatError can report it.
-              for (const error of errors) (error as { requestId?: string }).requestId = contextValue.requestId;
+            async didResolveOperation(request: GraphQLRequestContextDidResolveOperation<ServerContext>) {
+              operation = request.operationName ?? request.operation?.operation ?? "unknown";
+              if (!limiter) return;
+              const cost = estimateCost(request.document, request.operationName, request.request.variables ?? {});
+              const decision = await limiter.consume(contextValue.rateKey, cost).catch((error: unknown) => {
+                // A limiter that cannot be reached does not take the service down.
+                contextValue.log.warn({ err: error }, "rate limiter unavailable");
+                return null;
+              });
+              if (decision && !decision.allowed) {
+                throw new GraphQLError(`Rate limit reached; retry in ${decision.retryAfterSeconds} s.`, {
+                  extensions: {
+                    code: "RATE_LIMITED",
+                    http: {
+                      status: 429,
+                      headers: new Map([["retry-after", String(decision.retryAfterSeconds)]]) as unknown as Record<
+                        string,
+                        string
+                      >,
+                    },
+                  },
+                });
+              }
             },
-            async willSendResponse({ response }) {
+            async didEncounterErrors({ errors }) {
+              for (const error of errors) {
+                const code = String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+                metrics.errors.inc({ operation, code });
+                // formatError reads it back to name the request in masked messages.
+                error.extensions.requestId ??= contextValue.requestId;
+              }
+            },
+            async willSendResponse({ response, errors }) {
               response.http.headers.set("x-request-id", contextValue.requestId);
               response.http.headers.set("x-sql-statements", String(contextValue.statements.count));
+              metrics.requests.inc({ operation, outcome: errors?.length ? "error" : "ok" });
+              metrics.duration.observe({ operation }, (performance.now() - started) / 1000);
             },
           };
         },
@@ -92,11 +164,43 @@ export async function createServer(
   });
   await apollo.start();
 
-  const makeContext = (requestId: string, statements: StatementScope, actor?: string): ServerContext => ({
-    ...createContext({ db, catalog }, { requestId, actor }),
+  const makeContext = (
+    viewer: Viewer,
+    requestId: string,
+    statements: StatementScope,
+    rateKey: string,
+  ): ServerContext => ({
+    ...createContext({ db, catalog }, viewer, requestId),
     statements,
     log: logger.child({ requestId }),
+    rateKey,
   });
+
+  /** The caller: a valid key's user; an anonymous reader in demo mode; otherwise 401. */
+  async function viewerFor(req: express.Request, requestId: string): Promise<{ viewer: Viewer; rateKey: string }> {
+    const key = keyFromHeaders(req.get("authorization"), req.get("x-api-key"));
+    try {
+      if (key) {
+        const viewer = await authenticate(db.prisma, key, requestId);
+        return { viewer, rateKey: `key:${viewer.keyId}` };
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw unauthenticated(error.message);
+      throw unavailable(error, requestId);
+    }
+    if (!demo) throw unauthenticated("This API needs a key: send Authorization: Bearer <key>.");
+    return { viewer: { actor: "anonymous", role: null, requestId }, rateKey: `ip:${req.ip ?? "unknown"}` };
+  }
+
+  function unauthenticated(message: string) {
+    return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+  }
+  function unavailable(error: unknown, requestId: string) {
+    logger.error({ err: error, requestId }, "authentication failed: database unavailable");
+    return new GraphQLError("The database is unavailable; try again shortly.", {
+      extensions: { code: "SERVICE_UNAVAILABLE", requestId, http: { status: 503 } },
+    });
+  }
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -104,6 +208,10 @@ export async function createServer(
   app.get("/readyz", async (_req, res) => {
     const ready = await db.ping(1_000);
     res.status(ready ? 200 : 503).json({ ready, database: ready ? "up" : "unreachable" });
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("Content-Type", metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
   });
 
   app.use(
@@ -114,11 +222,22 @@ export async function createServer(
       const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
       res.locals.requestId = requestId;
       res.locals.statements = { count: 0 } satisfies StatementScope;
+      res.setTimeout(env.REQUEST_TIMEOUT_MS, () => {
+        if (!res.headersSent) {
+          res
+            .status(503)
+            .json({ errors: [{ message: "The request took too long.", extensions: { code: "TIMEOUT", requestId } }] });
+        }
+      });
       countStatements(res.locals.statements as StatementScope, () => next());
     },
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => makeContext(res.locals.requestId as string, res.locals.statements as StatementScope),
+      context: async ({ req, res }) => {
+        const requestId = res.locals.requestId as string;
+        const { viewer, rateKey } = await viewerFor(req, requestId);
+        return makeContext(viewer, requestId, res.locals.statements as StatementScope, rateKey);
+      },
     }),
   );
 
@@ -126,7 +245,7 @@ export async function createServer(
   // never as an HTML page with a stack trace.
   app.use(
     (
-      error: { status?: number; type?: string; message?: string },
+      error: { status?: number; message?: string },
       req: express.Request,
       res: express.Response,
       _next: express.NextFunction,
@@ -157,7 +276,8 @@ export async function createServer(
     db,
     catalog,
     logger,
-    contextFor: (actor) => makeContext(randomUUID(), { count: 0 }, actor),
+    contextFor: (actor = "test:curator", role = "ADMIN") =>
+      makeContext({ actor, role }, randomUUID(), { count: 0 }, `test:${actor}`),
     listen(port, host = "127.0.0.1") {
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -171,12 +291,8 @@ export async function createServer(
     async close() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      redis?.disconnect();
       if (!options.db) await db.close();
     },
   };
-}
-
-function formattedRequestId(formatted: { extensions?: Record<string, unknown> }): string | undefined {
-  const id = formatted.extensions?.requestId;
-  return typeof id === "string" ? id : undefined;
 }

@@ -5,6 +5,7 @@ import { ClaimConnection } from "../claim/claim.type.ts";
 import { payload } from "../common/errors.ts";
 import { pageArgs, toGlobalId, tryDecodeId } from "../common/relay.ts";
 import { FuzzyDate, toFuzzyDate } from "../common/scalars.ts";
+import { Authorize } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { Deal } from "../deal/deal.type.ts";
 import { Entity } from "../entity/entity.type.ts";
@@ -71,21 +72,25 @@ export class ArticleResolver {
   @Mutation(() => ArticlePayload, {
     description: "Stores an article without extraction. The same text twice is a CONFLICT.",
   })
+  @Authorize("ANALYST")
   createArticle(@Ctx() ctx: Context, @Arg("input", () => CreateArticleInput) input: CreateArticleInput) {
     return payload(() => createArticle(ctx, input));
   }
 
   @Mutation(() => ArticlePayload)
+  @Authorize("ANALYST")
   updateArticle(@Ctx() ctx: Context, @Arg("input", () => UpdateArticleInput) input: UpdateArticleInput) {
     return payload(() => updateArticle(ctx, input));
   }
 
   @Mutation(() => ArticlePayload)
+  @Authorize("ANALYST")
   deleteArticle(@Ctx() ctx: Context, @Arg("id", () => ID) id: string) {
     return payload(() => setArticleDeleted(ctx, id, true));
   }
 
   @Mutation(() => ArticlePayload)
+  @Authorize("ANALYST")
   restoreArticle(@Ctx() ctx: Context, @Arg("id", () => ID) id: string) {
     return payload(() => setArticleDeleted(ctx, id, false));
   }

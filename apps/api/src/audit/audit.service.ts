@@ -3,7 +3,7 @@ import type { Prisma } from "@dealgraph/db";
 export type Tx = Prisma.TransactionClient;
 
 export interface Actor {
-  /** Who did it: a user id, "anonymous" in demo mode, or a system process such as "system:seed". */
+  /** Who did it: `user:<name>` for a key's user, or a system process such as "system:seed". */
   actor: string;
   requestId?: string;
 }

@@ -4,6 +4,7 @@ import { Article } from "../article/article.type.ts";
 import { payload } from "../common/errors.ts";
 import { pageArgs, toGlobalId, tryDecodeId } from "../common/relay.ts";
 import { FuzzyDate, toFuzzyDate } from "../common/scalars.ts";
+import { Authorize } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { Deal } from "../deal/deal.type.ts";
 import { Entity } from "../entity/entity.type.ts";
@@ -105,11 +106,13 @@ export class ClaimResolver {
   }
 
   @Mutation(() => ClaimPayload)
+  @Authorize("ANALYST")
   createClaim(@Ctx() ctx: Context, @Arg("input", () => CreateClaimInput) input: CreateClaimInput) {
     return payload(() => createClaim(ctx, input));
   }
 
   @Mutation(() => ClaimPayload)
+  @Authorize("ANALYST")
   updateClaim(@Ctx() ctx: Context, @Arg("input", () => UpdateClaimInput) input: UpdateClaimInput) {
     return payload(() => updateClaim(ctx, input));
   }
@@ -117,16 +120,19 @@ export class ClaimResolver {
   @Mutation(() => ClaimPayload, {
     description: "Accept or reject (with a reason). Rejected claims stay rejected on re-extraction.",
   })
+  @Authorize("ANALYST")
   reviewClaim(@Ctx() ctx: Context, @Arg("input", () => ReviewClaimInput) input: ReviewClaimInput) {
     return payload(() => reviewClaim(ctx, input));
   }
 
   @Mutation(() => ClaimPayload)
+  @Authorize("ANALYST")
   deleteClaim(@Ctx() ctx: Context, @Arg("id", () => ID) id: string) {
     return payload(() => setClaimDeleted(ctx, id, true));
   }
 
   @Mutation(() => ClaimPayload)
+  @Authorize("ANALYST")
   restoreClaim(@Ctx() ctx: Context, @Arg("id", () => ID) id: string) {
     return payload(() => setClaimDeleted(ctx, id, false));
   }

@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { Field, ObjectType, registerEnumType } from "type-graphql";

@@ -17,6 +17,7 @@ async function loadNode(ctx: Context, globalId: string) {
     Mention: () => ctx.loaders.mentionById.load(id),
     Region: async () => ctx.catalog.region(id),
     Sector: async () => ctx.catalog.sector(id),
+    ApiKey: async () => null,
   };
   const uuidTypes: NodeTypeName[] = ["Article", "Entity", "Claim", "Evidence", "Deal", "Mention"];
   if (uuidTypes.includes(type) && !/^[0-9a-f-]{36}$/i.test(id)) return null;

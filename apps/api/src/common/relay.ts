@@ -3,9 +3,20 @@ import { Field, ID, Int, InterfaceType, ObjectType, type ClassType } from "type-
 import { AppError } from "./errors.ts";
 
 /** Type names that can stand in a global id. */
-export type NodeTypeName = "Article" | "Entity" | "Claim" | "Evidence" | "Deal" | "Mention" | "Region" | "Sector";
+export type NodeTypeName =
+  "Article" | "Entity" | "Claim" | "Evidence" | "Deal" | "Mention" | "Region" | "Sector" | "ApiKey";
 
-const NODE_TYPES = new Set<string>(["Article", "Entity", "Claim", "Evidence", "Deal", "Mention", "Region", "Sector"]);
+const NODE_TYPES = new Set<string>([
+  "Article",
+  "Entity",
+  "Claim",
+  "Evidence",
+  "Deal",
+  "Mention",
+  "Region",
+  "Sector",
+  "ApiKey",
+]);
 
 /** Global ids are opaque: base64url of "Type:localId". */
 export function toGlobalId(type: NodeTypeName, id: string): string {

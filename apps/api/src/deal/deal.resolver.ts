@@ -5,6 +5,7 @@ import { Claim } from "../claim/claim.type.ts";
 import { payload } from "../common/errors.ts";
 import { pageArgs, toGlobalId, tryDecodeId } from "../common/relay.ts";
 import { FuzzyDate, Money, toFuzzyDate } from "../common/scalars.ts";
+import { Authorize } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { Entity } from "../entity/entity.type.ts";
 import { Region, Sector } from "../taxonomy/taxonomy.type.ts";
@@ -155,21 +156,25 @@ export class DealResolver {
   }
 
   @Mutation(() => DealPayload)
+  @Authorize("ANALYST")
   createDeal(@Ctx() ctx: Context, @Arg("input", () => CreateDealInput) input: CreateDealInput) {
     return payload(() => createDeal(ctx, input));
   }
 
   @Mutation(() => DealPayload)
+  @Authorize("ANALYST")
   updateDeal(@Ctx() ctx: Context, @Arg("input", () => UpdateDealInput) input: UpdateDealInput) {
     return payload(() => updateDeal(ctx, input));
   }
 
   @Mutation(() => DealPayload)
+  @Authorize("ANALYST")
   deleteDeal(@Ctx() ctx: Context, @Arg("id", () => ID) id: string) {
     return payload(() => setDealDeleted(ctx, id, true));
   }
 
   @Mutation(() => DealPayload)
+  @Authorize("ANALYST")
   restoreDeal(@Ctx() ctx: Context, @Arg("id", () => ID) id: string) {
     return payload(() => setDealDeleted(ctx, id, false));
   }

@@ -5,6 +5,7 @@ import { claimWhere, listClaims } from "../claim/claim.service.ts";
 import { Predicate, ReviewStatus } from "../common/enums.ts";
 import { payload } from "../common/errors.ts";
 import { encodeCursor, pageArgs, toConnection, toGlobalId } from "../common/relay.ts";
+import { Authorize } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { DealConnection } from "../deal/deal.type.ts";
 import { listDeals } from "../deal/deal.service.ts";
@@ -132,21 +133,25 @@ export class EntityResolver {
   }
 
   @Mutation(() => EntityPayload)
+  @Authorize("ANALYST")
   createEntity(@Ctx() ctx: Context, @Arg("input", () => CreateEntityInput) input: CreateEntityInput) {
     return payload(() => createEntity(ctx, input));
   }
 
   @Mutation(() => EntityPayload)
+  @Authorize("ANALYST")
   updateEntity(@Ctx() ctx: Context, @Arg("input", () => UpdateEntityInput) input: UpdateEntityInput) {
     return payload(() => updateEntity(ctx, input));
   }
 
   @Mutation(() => EntityPayload, { description: "Soft delete: the entity leaves lists and can be restored." })
+  @Authorize("ANALYST")
   deleteEntity(@Ctx() ctx: Context, @Arg("id", () => ID) id: string) {
     return payload(() => setEntityDeleted(ctx, id, true));
   }
 
   @Mutation(() => EntityPayload)
+  @Authorize("ANALYST")
   restoreEntity(@Ctx() ctx: Context, @Arg("id", () => ID) id: string) {
     return payload(() => setEntityDeleted(ctx, id, false));
   }
@@ -154,11 +159,13 @@ export class EntityResolver {
   @Mutation(() => MergeEntitiesPayload, {
     description: "Moves everything of a duplicate onto the entity that remains.",
   })
+  @Authorize("ANALYST")
   mergeEntities(@Ctx() ctx: Context, @Arg("input", () => MergeEntitiesInput) input: MergeEntitiesInput) {
     return payload(() => mergeEntities(ctx, input));
   }
 
   @Mutation(() => EntityPayload, { description: "Takes a merge back; answers with the restored duplicate." })
+  @Authorize("ANALYST")
   undoMergeEntities(@Ctx() ctx: Context, @Arg("input", () => UndoMergeEntitiesInput) input: UndoMergeEntitiesInput) {
     return payload(() => undoMergeEntities(ctx, input));
   }

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { createApiKey } from "../../apps/api/src/auth/auth.service.ts";
+import { loadEnv } from "../../apps/api/src/env.ts";
+import { createServer, type DealgraphServer } from "../../apps/api/src/server.ts";
+import { useTestDatabase } from "../support/test-database.ts";
+
+// Production mode over HTTP: keys and roles, revocation, limits, rate limiting, no schema leaks.
+const database = useTestDatabase("seeded");
+let server: DealgraphServer;
+let base: string;
+const keys: Record<"viewer" | "analyst" | "admin", string> = { viewer: "", analyst: "", admin: "" };
+
+beforeAll(async () => {
+  server = await createServer(
+    loadEnv({
+      SEED_ON_START: "false",
+      APP_MODE: "production",
+      LOG_LEVEL: "silent",
+      RATE_LIMIT_POINTS_PER_MINUTE: "100000",
+    }),
+    { db: database.db, logger: pino({ level: "silent" }) },
+  );
+  base = await server.listen(0);
+  const system = { prisma: database.db.prisma, viewer: { actor: "system:test", role: "ADMIN" as const } };
+  keys.viewer = (await createApiKey(system, { userName: "reader", role: "VIEWER", keyName: "test" })).key;
+  keys.analyst = (await createApiKey(system, { userName: "curator", role: "ANALYST", keyName: "test" })).key;
+  keys.admin = (await createApiKey(system, { userName: "admin", role: "ADMIN", keyName: "test" })).key;
+});
+afterAll(() => server.close());
+
+async function gql(query: string, key?: string, variables?: Record<string, unknown>) {
+  const response = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  return { status: response.status, body, headers: response.headers };
+}
+
+const CREATE_ENTITY = `mutation { createEntity(input: { kind: ORGANIZATION, name: "Fictional Tools" }) { entity { name } errors { code } } }`;
+
+describe("keys and roles", () => {
+  it("refuses requests without a key, or with an unknown one", async () => {
+    expect((await gql(`{ deals { totalCount } }`)).status).toBe(401);
+    const forged = await gql(`{ deals { totalCount } }`, "dg_00000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    expect(forged.status).toBe(401);
+    expect(forged.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("lets a viewer read but not write", async () => {
+    const read = await gql(`{ deals { totalCount } viewer { actor role } }`, keys.viewer);
+    expect(read.body.data).toEqual({ deals: { totalCount: 2 }, viewer: { actor: "user:reader", role: "VIEWER" } });
+    const write = await gql(CREATE_ENTITY, keys.viewer);
+    expect(write.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(await database.db.prisma.entity.count({ where: { name: "Fictional Tools" } })).toBe(0);
+  });
+
+  it("lets an analyst curate, and records the key's user in the audit log", async () => {
+    const write = await gql(CREATE_ENTITY, keys.analyst);
+    expect(write.body.data).toEqual({ createEntity: { entity: { name: "Fictional Tools" }, errors: [] } });
+    const audit = await database.db.prisma.auditEvent.findFirst({
+      where: { targetType: "Entity", action: "CREATE" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit?.actor).toBe("user:curator");
+  });
+
+  it("keeps key management to admins, shows a key once and stores only its hash", async () => {
+    const mutation = `mutation { createApiKey(input: { userName: "robot", role: VIEWER, keyName: "ci" }) { key apiKey { prefix role } errors { code } } }`;
+    expect((await gql(mutation, keys.analyst)).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const created = await gql(mutation, keys.admin);
+    const data = created.body.data as { createApiKey: { key: string; apiKey: { prefix: string } } };
+    expect(data.createApiKey.key.startsWith(data.createApiKey.apiKey.prefix)).toBe(true);
+    const stored = await database.db.prisma.apiKey.findUnique({ where: { prefix: data.createApiKey.apiKey.prefix } });
+    expect(stored?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(data.createApiKey.key);
+    const listed = await gql(`{ apiKeys { prefix } }`, keys.admin);
+    expect(JSON.stringify(listed.body)).not.toContain(data.createApiKey.key);
+  });
+
+  it("revokes a key with immediate effect", async () => {
+    const system = { prisma: database.db.prisma, viewer: { actor: "system:test", role: "ADMIN" as const } };
+    const { key, apiKey } = await createApiKey(system, { userName: "temp", role: "VIEWER", keyName: "soon revoked" });
+    expect((await gql(`{ viewer { actor } }`, key)).status).toBe(200);
+    const revoked = await gql(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { revokedAt } errors { code } } }`,
+      keys.admin,
+      { id: apiKey.prefix },
+    );
+    expect(revoked.body.errors).toBeUndefined();
+    expect((await gql(`{ viewer { actor } }`, key)).status).toBe(401);
+  });
+});
+
+describe("production mode hides the schema", () => {
+  it("refuses introspection and gives no field suggestions", async () => {
+    const introspection = await gql(`{ __schema { types { name } } }`, keys.viewer);
+    expect(introspection.body.errors?.[0]?.message).toMatch(/introspection/i);
+    const typo = await gql(`{ deal { titel } }`, keys.viewer);
+    expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/);
+  });
+});
+
+describe("abuse limits", () => {
+  it("refuses queries that are too deep, too aliased or too costly before running them", async () => {
+    const deep = `{ entities { nodes { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } } }`;
+    expect((await gql(deep, keys.viewer)).body.errors?.[0]?.message).toMatch(/depth/i);
+    const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: viewer { actor }`).join(" ")} }`;
+    expect((await gql(aliases, keys.viewer)).body.errors?.[0]?.message).toMatch(/alias/i);
+    const costly = `{ entities(first: 100) { nodes { deals(first: 100) { nodes { participants { entity { deals(first: 100) { nodes { claims { evidence { quote } } } } } } } } } } }`;
+    const refused = await gql(costly, keys.viewer);
+    expect(refused.body.data ?? null).toBeNull();
+    expect(refused.body.errors?.[0]?.message).toMatch(/cost|depth/i);
+  });
+
+  it("refuses more than 3,000 tokens", async () => {
+    const long = `{ ${Array.from({ length: 3_100 }, () => "__typename").join(" ")} }`;
+    const response = await gql(long, keys.viewer);
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.message).toMatch(/token/i);
+  });
+});
+
+describe("rate limits", () => {
+  it("answers 429 with Retry-After once a key spends its points", async () => {
+    const limited = await createServer(
+      loadEnv({
+        SEED_ON_START: "false",
+        APP_MODE: "production",
+        LOG_LEVEL: "silent",
+        RATE_LIMIT_POINTS_PER_MINUTE: "100",
+      }),
+      { db: database.db, logger: pino({ level: "silent" }) },
+    );
+    const url = await limited.listen(0);
+    try {
+      const ask = () =>
+        fetch(`${url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${keys.viewer}` },
+          body: JSON.stringify({ query: `{ deals(first: 20) { nodes { title } } }` }),
+        });
+      expect((await ask()).status).toBe(200);
+      expect((await ask()).status).toBe(200);
+      const third = await ask();
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await third.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+        "RATE_LIMITED",
+      );
+    } finally {
+      await limited.close();
+    }
+  });
+});
