@@ -76,10 +76,10 @@ const TITLE =
 const TITLE_CHAIN = `(${TITLE}(?:\\s*(?:,|and|&)\\s*${TITLE})*)`;
 
 const ROLE_PATTERNS: Array<{ re: RegExp; person: number; org?: number; title: number }> = [
-  { re: new RegExp(String.raw`⟦P(\d+)⟧,\s+(?:the\s+)?${TITLE_CHAIN}\s+(?:of|at)\s+(?:the\s+)?⟦O(\d+)⟧`, "giu"), person: 1, title: 2, org: 3 },
-  { re: new RegExp(String.raw`⟦O(\d+)⟧(?:’s|'s)?,?\s+${TITLE_CHAIN},?\s+⟦P(\d+)⟧`, "giu"), org: 1, title: 2, person: 3 },
-  { re: new RegExp(String.raw`⟦P(\d+)⟧,\s+⟦O(\d+)⟧(?:’s|'s)\s+${TITLE_CHAIN}`, "giu"), person: 1, org: 2, title: 3 },
-  { re: new RegExp(String.raw`\b(?:[Ii]ts|[Tt]he (?:company|group)(?:’s|'s))\s+${TITLE_CHAIN},?\s+⟦P(\d+)⟧`, "gu"), title: 1, person: 2 },
+  { re: new RegExp(String.raw`‹P(\d+)›,\s+(?:the\s+)?${TITLE_CHAIN}\s+(?:of|at)\s+(?:the\s+)?⟦O(\d+)⟧`, "giu"), person: 1, title: 2, org: 3 },
+  { re: new RegExp(String.raw`⟦O(\d+)⟧(?:’s|'s)?,?\s+${TITLE_CHAIN},?\s+‹P(\d+)›`, "giu"), org: 1, title: 2, person: 3 },
+  { re: new RegExp(String.raw`‹P(\d+)›,\s+⟦O(\d+)⟧(?:’s|'s)\s+${TITLE_CHAIN}`, "giu"), person: 1, org: 2, title: 3 },
+  { re: new RegExp(String.raw`\b(?:[Ii]ts|[Tt]he (?:company|group)(?:’s|'s))\s+${TITLE_CHAIN},?\s+‹P(\d+)›`, "gu"), title: 1, person: 2 },
 ];
 
 export interface RoleFact {
@@ -94,6 +94,7 @@ export function roleClaims(doc: Doc, views: readonly ClauseView[]): { claims: Cl
   const claims: Claim[] = [];
   const roles: RoleFact[] = [];
   for (const clause of views) {
+    if (!clause.view.includes("‹P")) continue;
     for (const pattern of ROLE_PATTERNS) {
       for (const m of clause.view.matchAll(pattern.re)) {
         const personId = Number(m[pattern.person]);
@@ -198,7 +199,7 @@ export function warningClaims(doc: Doc, views: readonly ClauseView[]): Claim[] {
     const m = WARN.exec(clause.view);
     if (!m) continue;
     const before = clause.view.slice(0, m.index);
-    const person = [...before.matchAll(/⟦P(\d+)⟧/g)].at(-1);
+    const person = [...before.matchAll(/‹P(\d+)›/g)].at(-1);
     const org = [...before.matchAll(/⟦O(\d+)⟧/g)].at(-1);
     const id = person ? Number(person[1]) : org ? Number(org[1]) : clause.fallbackSubject;
     const subject = id !== undefined ? cluster(id) : undefined;
@@ -229,8 +230,9 @@ export function launchClaims(doc: Doc, views: readonly ClauseView[]): Claim[] {
   const cluster = lookupOf(doc);
   const claims: Claim[] = [];
   for (const clause of views) {
+    if (!clause.view.includes("‹R")) continue;
     for (const m of clause.view.matchAll(LAUNCH)) {
-      const product = /⟦R(\d+)⟧/u.exec(clause.view.slice(m.index, m.index + 140));
+      const product = /‹R(\d+)›/u.exec(clause.view.slice(m.index, m.index + 140));
       if (!product) continue;
       const subjectId = subjectBefore(clause.view, m.index) ?? (clause.index > 0 || /^\s*⟦O/u.test(clause.view) ? clause.fallbackSubject : undefined);
       const subject = subjectId !== undefined ? cluster(subjectId) : undefined;
@@ -254,14 +256,14 @@ export function launchClaims(doc: Doc, views: readonly ClauseView[]): Claim[] {
 // ── headquarters and units ──
 
 const HQ_PATTERNS: RegExp[] = [
-  /⟦L(\d+)⟧-(?:based|headquartered)\s+(?:[\p{Ll}\-]+\s+){0,3}?⟦O(\d+)⟧/gu,
-  /⟦L(\d+)⟧(?:’s|')s?\s+⟦O(\d+)⟧/gu,
+  /‹L(\d+)›-(?:based|headquartered)\s+(?:[\p{Ll}\-]+\s+){0,3}?⟦O(\d+)⟧/gu,
+  /‹L(\d+)›(?:’s|')s?\s+⟦O(\d+)⟧/gu,
 ];
 
 const HQ_AFTER: RegExp[] = [
-  /⟦O(\d+)⟧,\s+(?:a|an|the)\s+⟦L(\d+)⟧-based\b/gu,
-  /⟦O(\d+)⟧,?\s+(?:which is\s+|is\s+)?(?:based|headquartered)\s+in\s+⟦L(\d+)⟧/gu,
-  /⟦O(\d+)⟧,\s+(?:a|an|the)\s+(?:[\p{L}\-]+\s+){0,5}?(?:in|from)\s+⟦L(\d+)⟧,/gu,
+  /⟦O(\d+)⟧,\s+(?:a|an|the)\s+‹L(\d+)›-based\b/gu,
+  /⟦O(\d+)⟧,?\s+(?:which is\s+|is\s+)?(?:based|headquartered)\s+in\s+‹L(\d+)›/gu,
+  /⟦O(\d+)⟧,\s+(?:a|an|the)\s+(?:[\p{L}\-]+\s+){0,5}?(?:in|from)\s+‹L(\d+)›,/gu,
 ];
 
 const DEMONYM_ORG =

@@ -1,5 +1,6 @@
 // A clause rewritten for pattern matching: every mention becomes a placeholder naming its entity
-// (⟦O3⟧ organisation 3, ⟦P5⟧ person 5, ⟦R2⟧ product 2, ⟦L7⟧ place 7, ⟦E1⟧ event 1), and an
+// (⟦O3⟧ organisation 3; ‹P5› person 5, ‹R2› product 2, ‹L7› place 7, ‹E1› event 1: other brackets,
+// so that "anything but an organisation" is a plain character class), and an
 // anaphoric subject ("The Chinese tech giant", "it") becomes the organisation it stands for.
 
 import type { EntityCluster } from "./entities.ts";
@@ -19,7 +20,8 @@ export interface ClauseView extends Span {
 const LETTER: Record<EntityKind, string> = { ORGANIZATION: "O", PERSON: "P", PRODUCT: "R", PLACE: "L", EVENT: "E" };
 
 export function placeholder(cluster: EntityCluster): string {
-  return `⟦${LETTER[cluster.kind]}${cluster.id}⟧`;
+  const letter = LETTER[cluster.kind];
+  return cluster.kind === "ORGANIZATION" ? `⟦${letter}${cluster.id}⟧` : `‹${letter}${cluster.id}›`;
 }
 
 export const ORG = String.raw`⟦O(\d+)⟧`;
@@ -56,7 +58,7 @@ export function subjectBefore(view: string, limit: number): number | undefined {
   let cursor = intro ? intro[0].length : 0;
   for (const m of head.matchAll(/⟦O(\d+)⟧/g)) {
     if (m.index < cursor) continue;
-    const gap = head.slice(cursor, m.index).replace(/⟦[^⟧]*⟧/g, " ");
+    const gap = head.slice(cursor, m.index).replace(/‹[^›]*›/g, " ");
     if (!PREPOSITION.test(gap)) return Number(m[1]);
     cursor = m.index + m[0].length;
   }

@@ -19,7 +19,7 @@ export interface DealStatement {
 }
 
 /** Any text within the clause except another organisation (places, people may stand in it). */
-const GAP = String.raw`(?:[^⟦.;]|⟦[LPRE]\d+⟧)`;
+const GAP = String.raw`[^⟦.;]`;
 
 /** Organisation ids after a position, up to the end of the clause (or `limit` characters). */
 function orgsAfter(view: string, from: number, limit = 400): number[] {
@@ -47,8 +47,8 @@ const COORDINATED = new RegExp(String.raw`${ORG}(?:’s|'s)?(?:\s*,[^,⟦;]{1,90
 
 const SYMMETRIC_NOUNS: Array<[RegExp, DealType]> = [
   [/\bjoint[- ]venture\b/iu, "JOINT_VENTURE"],
-  [/\bmerg(?:e|er|ers|ed|ing)\b|\bcombine their\b/iu, "MERGER"],
-  [/\b(?:strategic )?(?:partnership|alliance|collaboration|tie-up|pact|cooperation|co-operation|memorandum of understanding|MoU)\b|\bpartner(?:ed|ing)?\b(?! (?:at|with))|\bteam(?:ed)? up\b|\bjoin(?:ed)? forces\b|\bagreement to (?:develop|build|deploy|co-develop|jointly|work)\b/iu, "STRATEGIC_PARTNERSHIP"],
+  [/\bmerg(?:e|er|ers|ed|ing)\b|\bcombine(?: their)?\b/iu, "MERGER"],
+  [/\b(?:strategic )?(?:partnership|alliance|collaboration|tie-up|pact|cooperation|co-operation|memorandum of understanding|MoU)\b|\bpartner(?:ed|ing)?\b(?! (?:at|with))|\bteam(?:ed)? up\b|\bjoin(?:ed)? forces\b|\bagreement to (?:develop|build|deploy|co-develop|jointly|work)\b|\b(?:signed|inked|struck|reached|sealed)\s+(?:an?\s+)?(?:[\p{L}\-]+\s+){0,3}?(?:agreement|deal)\b(?![^.;]{0,30}\b(?:licens|distribut|merg|acqui|invest))/iu, "STRATEGIC_PARTNERSHIP"],
 ];
 
 function coordinated(view: string): DealStatement[] {
@@ -90,6 +90,7 @@ const VERB_RULES: VerbRule[] = [
   { re: new RegExp(String.raw`\bapproached\s+${ORG}\s+(?:about|over|with)\s+(?:a|an)\s+(?:takeover|acquisition|offer|bid)`, "giu"), type: "ACQUISITION", roles: ["ACQUIRER", "TARGET"], strength: 0.6 },
   { re: new RegExp(String.raw`\bpaid\s+${GAP}{0,50}?\bfor\s+${ORG}`, "giu"), type: "ACQUISITION", roles: ["ACQUIRER", "TARGET"], strength: 0.6 },
   { re: new RegExp(String.raw`\binvest(?:s|ed|ing)?\b${GAP}{0,60}?\bin(?:to)?\s+${GAP}{0,20}?${ORG}`, "giu"), type: "INVESTMENT", roles: ["INVESTOR", "INVESTEE"], strength: 0.8 },
+  { re: new RegExp(String.raw`\b(?:investment|equity investment)\s+(?:of\s+${GAP}{0,30}?\s+)?in(?:to)?\s+${GAP}{0,15}?${ORG}`, "giu"), type: "INVESTMENT", roles: ["INVESTOR", "INVESTEE"], strength: 0.7 },
   { re: new RegExp(String.raw`\b(?:led|co-led|headed|anchored)\s+(?:a|an|the)\s+${GAP}{0,60}?\b(?:round|investment|financing|raise)\s+(?:in|into|for)\s+${ORG}`, "giu"), type: "INVESTMENT", roles: ["INVESTOR", "INVESTEE"], strength: 0.85 },
   { re: new RegExp(String.raw`\blicens(?:ed|es|ing)\b${GAP}{0,80}?\bto\s+${GAP}{0,15}?${ORG}`, "giu"), type: "LICENSING", roles: ["LICENSOR", "LICENSEE"], strength: 0.8 },
   { re: new RegExp(String.raw`\blicens(?:ing|e)\s+(?:agreement|deal|pact|contract)\s+(?:with|giving|granting|that gives|to)\s+${ORG}`, "giu"), type: "LICENSING", roles: ["LICENSOR", "LICENSEE"], strength: 0.85 },
@@ -125,14 +126,23 @@ function verbStatements(clause: ClauseView, view: string): DealStatement[] {
 
 const PASSIVE_ACQ = new RegExp(String.raw`${ORG}${GAP}{0,60}?\b(?:was|has been|is being|will be|had been|would be)\s+(?:acquired|bought|purchased|taken over)\s+by\s+${GAP}{0,30}?${ORG}`, "giu");
 
-const RAISED = new RegExp(String.raw`${ORG}(?:(?!⟦O)[^.;]){0,160}?\b(?:raised|raises|has raised|secured|closed|received|receives|landed|attracted|bagged|won)\b(?:(?!⟦O)[^.;]){0,140}?\b(?:led by|co-led by|from|with participation from|backed by|including)\s`, "giu");
+const RAISED = new RegExp(String.raw`${ORG}(?:(?!⟦O)[^.;]){0,160}?\b(?:raised|raises|has raised|secured|closed|landed|attracted|bagged|won)\b(?:(?!⟦O)[^.;]){0,140}?\b(?:led by|co-led by|from|with participation from|backed by|including)\s`, "giu");
 
-const ROUND_JOINED = /\b(?:round|investment|financing|raise)\b[^.;]{0,100}?\b(?:joined by|participation from|backed by|included)\s+(?:existing\s+|new\s+)?(?:investors?\s+)?/iu;
+const STAKE = new RegExp(String.raw`\b(?:took|takes|take|taking|acquired|acquires|bought|buys|buy|will take|to take)\s+(?:a|an)\s+(?:(\d+(?:\.\d+)?)\s?%|(minority|majority|controlling|significant|small))?\s*stake\s+in\s+${ORG}`, "giu");
 
-const STAKE = new RegExp(String.raw`\b(?:took|takes|take|taking|acquired|acquires|bought|buys|buy|will take|to take|gives?\s+${ORG})\s+(?:a|an)\s+(?:(\d+(?:\.\d+)?)\s?%|(minority|majority|controlling|significant|small))?\s*stake\s+in\s+${ORG}`, "giu");
+const SALE = new RegExp(String.raw`\b(?:sell|sells|selling|sold|(?:agreed|agrees) to sell|will sell|to sell)\s+(?:its\s+${GAP}{0,40}?\s+)?${ORG}\s+to\s+${GAP}{0,25}?${ORG}`, "giu");
 
 function fundingStatements(clause: ClauseView, view: string): DealStatement[] {
   const out: DealStatement[] = [];
+  for (const m of view.matchAll(SALE)) {
+    const target = Number(m[1]);
+    const buyer = Number(m[2]);
+    const seller = subjectFor(clause, view, m.index);
+    const stmt = pair("ACQUISITION", buyer, target, "ACQUIRER", "TARGET", m.index, 0.8);
+    if (!stmt) continue;
+    if (seller !== undefined && seller !== buyer && seller !== target) stmt.parties.push({ cluster: seller, role: "SELLER" });
+    out.push(stmt);
+  }
   for (const m of view.matchAll(PASSIVE_ACQ)) {
     const stmt = pair("ACQUISITION", Number(m[2]), Number(m[1]), "ACQUIRER", "TARGET", m.index, 0.85);
     if (stmt) out.push(stmt);
@@ -148,29 +158,11 @@ function fundingStatements(clause: ClauseView, view: string): DealStatement[] {
       strength: 0.85,
     });
   }
-  const joined = ROUND_JOINED.exec(view);
-  if (joined) {
-    const investors = orgsAfter(view, joined.index + joined[0].length);
-    const others = orgsAfter(view, 0).filter((id) => !investors.includes(id));
-    if (investors.length > 0) {
-      const investee = others[0];
-      out.push({
-        type: "INVESTMENT",
-        parties: [
-          ...(investee !== undefined ? [{ cluster: investee, role: "INVESTEE" as const }] : []),
-          ...investors.map((cluster) => ({ cluster, role: "INVESTOR" as const })),
-        ],
-        at: joined.index,
-        strength: 0.6,
-      });
-    }
-  }
   for (const m of view.matchAll(STAKE)) {
-    const giver = m[1] !== undefined ? Number(m[1]) : undefined;
-    const percent = m[2] !== undefined ? Number(m[2]) : undefined;
-    const size = m[3]?.toLowerCase();
-    const target = Number(m[4]);
-    const holder = giver ?? subjectFor(clause, view, m.index);
+    const percent = m[1] !== undefined ? Number(m[1]) : undefined;
+    const size = m[2]?.toLowerCase();
+    const target = Number(m[3]);
+    const holder = subjectFor(clause, view, m.index);
     const control = (percent !== undefined && percent > 50) || size === "majority" || size === "controlling";
     const stmt = control
       ? pair("ACQUISITION", holder, target, "ACQUIRER", "TARGET", m.index, 0.75)
@@ -190,8 +182,14 @@ const CHANNEL_AGREEMENT = new RegExp(String.raw`\b(?:distribution|reseller|resal
 
 const CHANNEL_ACT = new RegExp(String.raw`${ORG}\s+(?:will\s+|would\s+|is to\s+|to\s+)?(?:act|serve|operate|become|becomes|became)\s+as\s+(?:${ORG}(?:’s|'s)\s+)?${GAP}{0,40}?\b${CHANNEL_NOUN}\b`, "giu");
 
+const CHANNEL_SELLS = new RegExp(String.raw`${ORG}\s+(?:will\s+|is to\s+|to\s+)?(?:distribute|resell|sell|import|market)s?\s+${ORG}(?:’s|'s)\s+(?:[\p{L}\-]+\s+){0,3}?(?:products|devices|brands|vehicles|drugs|machines|range|software|phones|cars)\b`, "giu");
+
 function channelStatements(clause: ClauseView, view: string): DealStatement[] {
   const out: DealStatement[] = [];
+  for (const m of view.matchAll(CHANNEL_SELLS)) {
+    const stmt = pair("CHANNEL_PARTNERSHIP", Number(m[2]), Number(m[1]), "PRINCIPAL", "CHANNEL_PARTNER", m.index, 0.75);
+    if (stmt) out.push(stmt);
+  }
   const principalFor = (channel: number, at: number): number | undefined => {
     const subject = subjectFor(clause, view, at);
     if (subject !== undefined && subject !== channel) return subject;
@@ -216,9 +214,14 @@ function channelStatements(clause: ClauseView, view: string): DealStatement[] {
   return out;
 }
 
+const DEAL_WORD =
+  /partner|team|forces|collaborat|allied|alliance|cooperat|tie-up|pact|memorandum|MoU|agreement|deal|venture|merg|combine|acqui|buy|bought|purchas|takeover|take over|took over|snap|bid|offer|approach|paid|invest|stake|round|raise|secur|landed|attracted|bagged|won|closed|licens|distribut|resell|reseller|dealer|channel|agent|importer|franchise|appoint|sell|sold|talks|codeshare/iu;
+
 /** Every deal statement of a clause, de-duplicated on type and parties. */
 export function dealStatements(clause: ClauseView): DealStatement[] {
   const view = clause.view;
+  // a deal needs an organisation named in the clause and a deal word
+  if (!view.includes("⟦O") || !DEAL_WORD.test(view)) return [];
   const all = [...channelStatements(clause, view), ...coordinated(view), ...fundingStatements(clause, view), ...verbStatements(clause, view)];
   const seen = new Set<string>();
   const out: DealStatement[] = [];

@@ -76,22 +76,14 @@ function groupKey(family: string, parties: readonly PartyRole[]): string {
 
 function groupStatements(drafts: readonly DealClaimDraft[]): DealGroup[] {
   const groups = new Map<string, DealGroup>();
-  const orphans: DealClaimDraft[] = [];
   for (const d of drafts) {
     const family = FAMILY[d.statement.type];
-    if (family === "INVESTMENT" && !d.parties.some((p) => p.role === "INVESTEE")) {
-      orphans.push(d); // "the round was also joined by …": attach below
-      continue;
-    }
     if (d.parties.length < 2) continue;
     const key = groupKey(family, d.parties);
     const group = groups.get(key) ?? { family, claims: [] };
     group.claims.push(d);
     groups.set(key, group);
   }
-  const investments = [...groups.values()].filter((g) => g.family === "INVESTMENT");
-  const only = investments.length === 1 ? investments[0] : undefined;
-  if (only) for (const o of orphans) only.claims.push(o);
   return [...groups.values()];
 }
 
@@ -261,10 +253,12 @@ export function buildDeals(
   const parents = unitParents(doc.clusters);
   const drafts: DealClaimDraft[] = [];
   for (const clause of views) {
+    const statements = statementsOf(clause);
+    if (statements.length === 0) continue;
     const stance = clauseStance(doc.text.slice(clause.start, clause.end));
-    for (const statement of statementsOf(clause)) {
+    for (const statement of statements) {
       const parties = normaliseParties(statement.parties, parents);
-      if (parties.length < 2 && !(statement.type === "INVESTMENT" && parties.every((p) => p.role === "INVESTOR"))) continue;
+      if (parties.length < 2) continue;
       drafts.push({ statement, parties, clause, stance });
     }
   }

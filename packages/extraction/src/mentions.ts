@@ -60,6 +60,13 @@ function extendPlace(text: string, span: NameSpan, tokens: readonly Token[]): { 
   return lookupPlace(name) ? { start: prev.start, name } : undefined;
 }
 
+/** Whether a whole span is a name the gazetteer or the knowledge already holds. */
+function isKnownName(knowledge: readonly KnownEntity[]): (candidate: string) => boolean {
+  if (knowledge.length === 0) return (candidate) => !!lookupPlace(candidate);
+  const known = new Set(knowledge.flatMap((k) => [k.name, ...k.aliases].map((n) => surfaceWords(n).join(" "))));
+  return (candidate) => !!lookupPlace(candidate) || known.has(surfaceWords(candidate).join(" "));
+}
+
 function collectOccurrences(text: string, knowledge: readonly KnownEntity[], sentences: readonly Sentence[]) {
   const lower = lowercaseWords(text.slice(0, contentEnd(text)));
   const tokensBySentence: Token[][] = [];
@@ -70,8 +77,7 @@ function collectOccurrences(text: string, knowledge: readonly KnownEntity[], sen
     const known = findKnown(text, tokens, knowledge);
     const dropped = new Set<number>();
     const spans: NameSpan[] = [];
-    const isName = (candidate: string): boolean => !!lookupPlace(candidate) || findKnown(candidate, tokenize(candidate, { ...sentence, start: 0, end: candidate.length }), knowledge).length > 0;
-    for (const span of nameSpans(text, sentence, tokens, lower, isName)) {
+    for (const span of nameSpans(text, sentence, tokens, lower, isKnownName(knowledge))) {
       const overlapping = known.filter((k) => k.start < span.end && span.start < k.end);
       if (overlapping.some((k) => k.start <= span.start && span.end <= k.end)) continue;
       if (overlapping.length > 0) {
@@ -125,9 +131,7 @@ function scoreOccurrences(text: string, occurrences: readonly Occurrence[]): Map
   return scores;
 }
 
-function isTokenPrefix(short: string, long: string): boolean {
-  const a = surfaceWords(short);
-  const b = surfaceWords(long);
+function isTokenPrefix(a: readonly string[], b: readonly string[]): boolean {
   return a.length < b.length && a.every((w, i) => b[i] === w);
 }
 
@@ -139,12 +143,22 @@ function propagate(text: string, occurrences: readonly Occurrence[], scores: Map
     if (top) decided.set(name, top.kind);
   }
   for (const o of occurrences) if (o.kind) decided.set(o.text, o.kind);
+  const words = new Map<string, string[]>();
+  const wordsOf = (name: string): string[] => {
+    const hit = words.get(name);
+    if (hit) return hit;
+    const w = surfaceWords(name);
+    words.set(name, w);
+    return w;
+  };
   for (const [name, s] of scores) {
+    const mine = wordsOf(name);
     for (const [other, kind] of decided) {
       if (other === name) continue;
-      if (kind === "ORGANIZATION" && isTokenPrefix(name, other) && s.PERSON < 3) s.ORGANIZATION += 2;
-      if (kind === "ORGANIZATION" && isTokenPrefix(other, name) && !best(s)) s.ORGANIZATION += 1.5;
-      if (kind === "PERSON" && surfaceWords(other).length > 1 && foldWord(name) === surfaceWords(other).at(-1)) s.PERSON += 3;
+      const theirs = wordsOf(other);
+      if (kind === "ORGANIZATION" && isTokenPrefix(mine, theirs) && s.PERSON < 3) s.ORGANIZATION += 2;
+      if (kind === "ORGANIZATION" && isTokenPrefix(theirs, mine) && !best(s)) s.ORGANIZATION += 1.5;
+      if (kind === "PERSON" && theirs.length > 1 && mine.length === 1 && mine[0] === theirs.at(-1)) s.PERSON += 3;
     }
   }
   // "Mato Grosso and Goiás", "Kenya, Tanzania and Rwanda"

@@ -11,17 +11,17 @@ export interface ClauseStance {
 }
 
 const NEGATION =
-  /\b(?:den(?:ied|ies|y|ying)|dismissed|ruled out|not in (?:talks|discussions|negotiations)|no (?:plans?|talks|discussions|intention|negotiations)\b|(?:are|were|is|was) no (?:talks|discussions)|there (?:are|were) no (?:discussions|talks)|(?:called|calls|call) off (?:(?:the|its|their|all)\s+)?(?:talks|negotiations|discussions)|(?:broke|breaks|break) off (?:talks|negotiations)|walked away from (?:(?:the|its)\s+)?(?:talks|negotiations)|(?:ended|ends|abandoned|abandons|terminated|suspended) (?:(?:the|its|their)\s+)?(?:talks|negotiations|discussions)|not (?:planning|considering|pursuing|seeking) (?:to\s+)?|has no interest|will not (?:proceed|pursue|make)|did not reach|could not (?:agree|reach)|failed to agree|declined to (?:bid|pursue))/iu;
+  /\b(?:den(?:ied|ies|y|ying)|dismissed|ruled out|not in (?:talks|discussions|negotiations)|no (?:plans?|talks|discussions|intention|negotiations)\b|(?:are|were|is|was) no (?:talks|discussions)|there (?:are|were) no (?:discussions|talks)|(?:called|calls|call) off (?:(?:the|its|their|all)\s+)?(?:talks|negotiations|discussions)|(?:broke|breaks|break) off (?:talks|negotiations)|walked away from (?:(?:the|its)\s+)?(?:talks|negotiations)|(?:ended|ends|abandoned|abandons|terminated|suspended) (?:(?:the|its|their)\s+)?(?:talks|negotiations|discussions)|not (?:planning|considering|pursuing|seeking) (?:to\s+)?|has no interest|will not (?:proceed|pursue|make)|did not reach|could not (?:agree|reach)|declined to (?:bid|pursue))/iu;
 
 const TERMINATION =
-  /\b(?:terminat(?:ed|es|e|ing)|scrap(?:ped|s)?|call(?:ed|s)? off|cancel(?:l?ed|s)?|abandon(?:ed|s)?|dissolv(?:ed|es|e|ing)|unwound|unwind(?:s|ing)?|wound down|wind(?:s|ing)? down|end(?:ed|s)?|walked away from|pulled out of|collaps(?:ed|es))\b[^.;]{0,60}?\b(?:merger|deal|agreement|joint venture|venture|partnership|acquisition|takeover|alliance|tie-up|pact|transaction)\b/iu;
+  /\b(?:terminat(?:ed|es|e|ing)|scrap(?:ped|s)?|call(?:ed|s)? off|cancel(?:l?ed|s)?|abandon(?:ed|s)?|unwound|unwind(?:s|ing)?|end(?:ed|s)?|walked away from|pulled out of|collaps(?:ed|es))\b[^.;]{0,60}?\b(?:merger|deal|agreement|joint venture|venture|partnership|acquisition|takeover|alliance|tie-up|pact|transaction)\b/iu;
 
 const TALKS_ONLY = /\b(?:talks|negotiations|discussions)\b/iu;
 
 const RUMOUR =
-  /\b(?:in (?:advanced |early |exclusive |preliminary |late-stage |detailed )?(?:talks|discussions|negotiations)|people (?:familiar|close|briefed|with knowledge)|person (?:familiar|close)|according to (?:people|sources|a person|two|three|four|several|media|reports?|a report)|reportedly|is said to|are said to|rumou?r|speculat\w*|explor(?:ing|es) (?:a|an|the)\b|weigh(?:ing|s)\b|consider(?:ing|s) (?:a|an)\b|mull(?:ing|s)\b|sources said|(?:has|have|had) held (?:preliminary |early )?(?:talks|discussions)|approached|is nearing|nears a deal|could (?:value|announce|be announced)|may (?:bid|announce)|(?:newspaper|media) report(?:ed)?)/iu;
+  /\b(?:in (?:advanced |early |exclusive |preliminary |late-stage |detailed )?(?:talks|discussions|negotiations)|people (?:familiar|close|briefed|with knowledge)|person (?:familiar|close)|according to (?:people|sources|a person|two|three|four|several|media|reports?|a report)|reportedly|is said to|are said to|rumou?r|speculat\w*|weigh(?:ing|s)\b|consider(?:ing|s) (?:a|an)\b|mull(?:ing|s)\b|sources said|(?:has|have|had) held (?:preliminary |early )?(?:talks|discussions)|approached|is nearing|nears a deal|could (?:value|announce|be announced)|may (?:bid|announce)|(?:newspaper|media) report(?:ed)?)/iu;
 
-const INTENT = /\b(?:plans? to|planning to|intends? to|aims? to|wants? to|seeks? to|is set to|hopes? to|will|would|expects? to|is to|are to)\b/iu;
+const INTENT = /\b(?:plans? to|planning to|intends? to|aims? to|wants? to|seeks? to|is set to|hopes? to|will|would|expects? to|(?:is |are )?expected to|is to|are to)\b/iu;
 
 const COMPLETION =
   /\b(?:complet(?:ed|es|ing)|closed|closes|finali[sz]ed|concluded|consummated|wrapped up)\b(?![^.;]{0,12}\b(?:talks|negotiations)\b)/iu;

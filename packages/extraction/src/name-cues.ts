@@ -33,11 +33,11 @@ export const ORG_SUFFIXES = words(`
   batteries battery batteri cells agro agri agritech agrotech fintech consulting advisors advisory
   associates management automotive aerospace dynamics beverages brewing brewery
   breweries farms devices instruments engineering construction infrastructure utilities petroleum
-  journal times herald gazette tribune chronicle telegraph foundation institute university air
+  times herald gazette tribune chronicle telegraph foundation institute university air
 `);
 
 /** Suffixes that also end product names ("Yan AI", "Lumen Cloud"): weaker evidence. */
-export const WEAK_ORG_SUFFIXES = words("ai cloud digital data mobile solar wind space mobility gas oil post news press one");
+export const WEAK_ORG_SUFFIXES = words("ai cloud digital data mobile wind mobility gas oil post news press one");
 
 const ORG_PREFIXES = words("air bank banco banque groupe grupo");
 
@@ -49,7 +49,7 @@ const GEO_SUFFIXES = words(`
 const EVENT_SUFFIXES = words("summit forum conference expo congress fair festival week games olympics show awards symposium convention");
 
 const ORG_NOUN =
-  "companies|company|group|firm|maker|carmaker|automaker|chipmaker|drugmaker|conglomerate|chain|operator|developer|start-?up|bank|lender|insurer|carrier|airline|line|provider|retailer|utility|producer|manufacturer|specialist|fund|investor|lessor|forwarder|giant|brewer|miner|designer|distributor|wholesaler|exporter|importer|supplier|subsidiary|unit|rival|outlet|publisher|broadcaster|newspaper|magazine|website|agency|regulator|consultancy|unicorn|cooperative|venture|business|house|owner|holding|parent|division|arm|player|telco|platform|marketplace|fintech|insurtech|university|institute|hospital|lab|laboratory|studio|label|exchange|association|authority|ministry";
+  "companies|company|group|firm|maker|carmaker|automaker|chipmaker|drugmaker|conglomerate|chain|operator|developer|start-?up|bank|lender|insurer|carrier|airline|line|provider|retailer|utility|producer|manufacturer|specialist|fund|investor|lessor|forwarder|giant|brewer|miner|designer|distributor|wholesaler|exporter|importer|supplier|subsidiary|unit|rival|outlet|publisher|broadcaster|newspaper|magazine|agency|regulator|consultancy|unicorn|cooperative|venture|business|house|owner|holding|parent|division|arm|player|telco|platform|marketplace|fintech|insurtech|university|institute|hospital|lab|laboratory|studio|label|exchange|association|authority|ministry";
 
 const PRODUCT_NOUN =
   "model|models|system|app|application|chip|processor|smartphone|phone|handset|programme|program|drug|medicine|vaccine|therapy|treatment|vehicle|vehicles|car|cars|suv|sedan|truck|assistant|software|solution|kit|tool|device|series|range|tablet|laptop|console|engine|game|film|satellite|rocket|aircraft|jet|drone|robot|sensor|monitor|chatbot|card|wallet|os";
@@ -133,8 +133,10 @@ export function structuralScores(span: NameSpan): Scores {
 export function contextScores(text: string, span: NameSpan): Scores {
   const s = emptyScores();
   const sentence = span.sentence;
-  const left = text.slice(Math.max(sentence.start, span.start - 80), span.start);
-  const right = text.slice(span.end, Math.min(sentence.end, span.end + 100));
+  const left = text.slice(Math.max(sentence.start, span.start - 60), span.start);
+  // most cues need only the last few words before the name
+  const tail = left.slice(-36);
+  const right = text.slice(span.end, Math.min(sentence.end, span.end + 90));
   const n = span.tokens.length;
   const possessive = span.tokens[n - 1]?.possessive ?? false;
   const modifier = span.tokens[n - 1]?.modifier;
@@ -150,20 +152,20 @@ export function contextScores(text: string, span: NameSpan): Scores {
   if (!possessive && RE.rightOrgTitle.test(right)) s.ORGANIZATION += 2;
   if (!possessive && RE.rightOrgVerb.test(right)) s.ORGANIZATION += 1;
   if (!possessive && RE.rightProductNoun.test(right)) s.PRODUCT += 2;
-  if (RE.leftSaid.test(left)) s.PERSON += n >= 2 ? 1 : 0.3;
-  if (RE.leftTitle.test(left)) s.PERSON += 3;
-  if (RE.leftOrgNoun.test(left) && !RE.leftTitle.test(left)) s.ORGANIZATION += 3;
-  if (RE.leftBased.test(left)) s.ORGANIZATION += 3;
+  if (RE.leftSaid.test(tail)) s.PERSON += n >= 2 ? 1 : 0.3;
+  if (RE.leftTitle.test(tail)) s.PERSON += 3;
+  if (RE.leftOrgNoun.test(tail) && !RE.leftTitle.test(tail)) s.ORGANIZATION += 3;
+  if (RE.leftBased.test(tail)) s.ORGANIZATION += 3;
   if (RE.leftDeal.test(left)) s.ORGANIZATION += 1.5;
-  if (RE.leftLaunch.test(left)) s.PRODUCT += 2;
-  if (RE.leftOrgApposition.test(left)) s.ORGANIZATION += 2.5;
-  else if (RE.leftCalled.test(left)) {
+  if (RE.leftLaunch.test(tail)) s.PRODUCT += 2;
+  if (RE.leftOrgApposition.test(tail)) s.ORGANIZATION += 2.5;
+  else if (RE.leftCalled.test(tail)) {
     if (/\b(?:company|venture|group|unit|business|firm|entity|subsidiary)\b/iu.test(left.slice(-60))) s.ORGANIZATION += 2.5;
     else s.PRODUCT += 2.5;
-  } else if (RE.leftProductApposition.test(left)) s.PRODUCT += 2;
-  if (RE.leftRenamed.test(left)) s.ORGANIZATION += 2;
-  if (RE.leftPlaceOf.test(left)) s.PLACE += 3;
+  } else if (RE.leftProductApposition.test(tail)) s.PRODUCT += 2;
+  if (RE.leftRenamed.test(tail)) s.ORGANIZATION += 2;
+  if (RE.leftPlaceOf.test(tail)) s.PLACE += 3;
   if (RE.leftHeadquartered.test(left)) s.PLACE += 2;
-  else if (RE.leftPlacePrep.test(left)) s.PLACE += 0.8;
+  else if (RE.leftPlacePrep.test(tail)) s.PLACE += 0.8;
   return s;
 }

@@ -19,13 +19,13 @@ const ORG_NOUN =
   /^(?:’s|'s)?\s+(?:[\p{L}\-]+\s+){0,3}?(?:company|group|firm|maker|carmaker|automaker|chipmaker|drugmaker|conglomerate|chain|operator|developer|start-?up|bank|lender|insurer|carrier|airline|line|provider|retailer|utility|producer|manufacturer|specialist|fund|investor|lessor|forwarder|giant|brewer|miner|designer|distributor|wholesaler|supplier|subsidiary|unit|rival|outlet|publisher|broadcaster|unicorn|platform|conglomerates|companies|firms|groups|lenders|banks|fintech|shipper|house)s?\b/iu;
 
 const MARKET_NOUN =
-  /^(?:’s|'s)?\s+(?:[\p{L}\-]+\s+){0,2}?(?:market|markets|consumers|customers|exporters|importers|farmers|businesses|manufacturers|drivers|users|merchants|retailers|patients|hospitals|schools|students|buyers|subscribers|shoppers|smes|economy|clients|passengers|travell?ers|households|homes|grids|utilities|government|growers|trade|families|motorists|shops|stores|readers|viewers|investors)\b/iu;
+  /^(?:’s|'s)?\s+(?:[\p{L}\-]+\s+){0,2}?(?:market|markets|consumers|customers|exporters|importers|farmers|businesses|manufacturers|drivers|users|merchants|retailers|patients|hospitals|schools|students|buyers|shoppers|smes|economy|clients|passengers|travell?ers|households|homes|grids|utilities|government|growers|trade|families|motorists|shops|stores|readers|viewers|investors)\b/iu;
 
 /** "make West Africa one of its three main growth regions" */
 const MARKET_ROLE = /^\s+(?:one of|a|an|its|their)\s+(?:(?:its|their|the)\s+)?(?:[\p{L}\-]+\s+){0,3}?(?:markets?|regions?|growth areas?)\b/iu;
 
 const MARKET_PREP =
-  /\b(?:in|across|throughout|into|to|for|within|around|serving|covering|between|inside|of)\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|coastal|remote areas of|parts of|markets? (?:of|in|like|such as))\s+)?$/iu;
+  /\b(?:in|across|throughout|into|to|for|within|around|serving|covering|inside|of)\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|coastal|remote areas of|parts of|markets? (?:of|in|like|such as))\s+)?$/iu;
 
 const HOME_LEFT =
   /\b(?:(?:based|headquartered|founded|listed|registered|incorporated|born|learned|learnt|trading|traded|domiciled)\s+in|from|outside|beyond|excluding|except|rest of|besides|keeps? the rights in|retains? the rights in)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+in\s+)?$/iu;

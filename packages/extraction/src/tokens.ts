@@ -65,7 +65,10 @@ export const STOP_TOKENS = new Set([
 ]);
 
 function isCap(word: string): boolean {
-  return /^\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word);
+  const first = word.charAt(0);
+  if (first !== first.toLowerCase()) return true;
+  // camel case ("iDrive"): a lower-case start with a capital inside
+  return first !== first.toUpperCase() && word !== word.toLowerCase() && /^\p{Ll}+\p{Lu}/u.test(word);
 }
 
 /** Tokens of one sentence. */
@@ -78,14 +81,15 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
     const start = sentence.start + m.index;
     let possessive = false;
     let modifier: string | undefined;
-    const poss = /['’]s$/u.exec(word);
-    if (poss && word.length > 2) {
-      word = word.slice(0, -2);
-      possessive = true;
-    } else if (/^['’](?![\p{L}\p{N}])/u.test(text.slice(start + word.length, start + word.length + 2)) && /s$/.test(word)) {
-      possessive = true; // "Cerrado Ventures' fourth investment"
+    if (word.endsWith("s")) {
+      if (word.length > 2 && /['’]s$/u.test(word)) {
+        word = word.slice(0, -2);
+        possessive = true;
+      } else if (/^['’](?![\p{L}\p{N}])/u.test(text.slice(start + word.length, start + word.length + 2))) {
+        possessive = true; // "Cerrado Ventures' fourth investment"
+      }
     }
-    const hyphen = /^(.+)-(\p{Ll}+)$/u.exec(word);
+    const hyphen = word.includes("-") ? /^(.+)-(\p{Ll}+)$/u.exec(word) : null;
     if (hyphen?.[1] && hyphen[2] && MODIFIER_SUFFIXES.has(hyphen[2])) {
       word = hyphen[1];
       modifier = hyphen[2];
@@ -141,9 +145,6 @@ export function nameSpans(
       run.push(token);
     } else if (prev && isConnector(text, tokens, i, run)) {
       run.push(token);
-    } else if (prev && /^\d{1,3}$/.test(token.text) && adjacent(text, prev, token) && isModelNumber(text, token)) {
-      run.push(token); // "Lyrix 7", "Galaxy S24" style model numbers
-      flush();
     } else {
       flush();
     }
@@ -151,11 +152,6 @@ export function nameSpans(
   }
   flush();
   return spans;
-}
-
-function isModelNumber(text: string, token: Token): boolean {
-  const after = text.slice(token.end, token.end + 14);
-  return !/^(?:\s*(?:%|per|million|billion|trillion|bn|m\b|percent|years?|days?|months?|weeks?|hours?|people|stores|sites|and\b|or\b|to\b|-))/iu.test(after) && !/^[.,]\d/.test(after);
 }
 
 function isConnector(text: string, tokens: readonly Token[], i: number, run: readonly Token[]): boolean {
@@ -172,6 +168,19 @@ function isConnector(text: string, tokens: readonly Token[], i: number, run: rea
   return CONNECTORS.has(word) && next.cap && !isTitle(next);
 }
 
+/** Everyday words that open organisation names ("Bank of …", "Air …"). */
+const NAME_HEADS = new Set(["air", "bank", "banco", "banque", "grupo", "groupe", "university", "port", "royal", "national", "first", "united", "general"]);
+
+function dropsAtEdge(t: Token | undefined, tokens: readonly Token[]): boolean {
+  if (!t) return false;
+  if (!t.cap) return true;
+  return STOP_TOKENS.has(t.text.toLowerCase()) && !/^\d/.test(t.text) && tokens.length > 1 && t === tokens[0];
+}
+
+function spanText(text: string, tokens: readonly Token[]): string {
+  return text.slice(tokens[0]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0);
+}
+
 /** Drops connectors and stop words at the edges and a leading everyday word that opens a sentence. */
 function trimRun(
   text: string,
@@ -180,17 +189,16 @@ function trimRun(
   isName: (candidate: string) => boolean,
 ): Token[] {
   let tokens = [...run];
-  const edgeDrop = (t: Token | undefined): boolean =>
-    !!t && (!t.cap || (STOP_TOKENS.has(t.text.toLowerCase()) && !/^\d/.test(t.text) && tokens.length > 1 && t === tokens[0]));
-  while (edgeDrop(tokens[0])) tokens = tokens.slice(1);
-  while (tokens.length > 0 && !tokens[tokens.length - 1]?.cap && !/^\d{1,3}$/.test(tokens[tokens.length - 1]?.text ?? "")) tokens = tokens.slice(0, -1);
-  const whole = (): string => text.slice(tokens[0]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0);
+  while (dropsAtEdge(tokens[0], tokens)) tokens = tokens.slice(1);
+  while (tokens.length > 0 && !tokens[tokens.length - 1]?.cap) tokens = tokens.slice(0, -1);
   while (tokens.length > 0) {
     const first = tokens[0];
     if (!first) break;
-    if (tokens.length > 1 && !isFunctionWord(first.text) && isName(whole())) break;
+    if (tokens.length > 1 && !isFunctionWord(first.text) && isName(spanText(text, tokens))) break;
     const lower = first.text.toLowerCase();
-    const opensSentence = first.initial && (isFunctionWord(first.text) || isLexiconWord(first.text) || lowerWords.has(lower));
+    const second = tokens[1];
+    const partOfName = !!second && (second.text === "of" || CONNECTORS.has(second.text) || NAME_HEADS.has(lower));
+    const opensSentence = first.initial && !partOfName && (isFunctionWord(first.text) || isLexiconWord(first.text) || lowerWords.has(lower));
     if (opensSentence || (tokens.length > 1 && first.text === "The")) {
       tokens = tokens.slice(1);
       while (tokens[0] && !tokens[0].cap) tokens = tokens.slice(1);
