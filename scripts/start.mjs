@@ -93,8 +93,27 @@ function stop(code = 0) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
+/**
+ * The dashboard calls the API server-side with a key of its own, made fresh at each start (the
+ * previous one is revoked). It never reaches the browser.
+ */
+function createDashboardKey() {
+  const result = spawnSync(
+    "npx",
+    ["tsx", "src/cli/keys.ts", "create", "--user", "dashboard", "--role", "ANALYST", "--name", "dashboard (npm start)", "--revoke-previous", "--quiet"],
+    { cwd: join(root, "apps/api"), env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const key = result.stdout.trim().split("\n").at(-1) ?? "";
+  if (result.status !== 0 || !key.startsWith("dg_")) {
+    log("could not create the dashboard's API key; see above.");
+    process.exit(1);
+  }
+  return key;
+}
+
 ensureInstalled();
 buildDashboardIfStale();
+const dashboardKey = createDashboardKey();
 log(
   process.env.DATABASE_URL
     ? "starting the API on PostgreSQL…"
@@ -104,7 +123,7 @@ run("API", "npx", ["tsx", "src/main.ts"], { cwd: join(root, "apps/api"), env: { 
 await waitFor(`${apiUrl}/readyz`, "The API", 120_000);
 run("dashboard", "npx", ["next", "start", "-p", String(dashboardPort), "-H", host], {
   cwd: join(root, "apps/dashboard"),
-  env: { API_URL: `${apiUrl}/graphql` },
+  env: { API_URL: `${apiUrl}/graphql`, API_KEY: dashboardKey },
 });
 await waitFor(`http://${host}:${dashboardPort}/`, "The dashboard", 60_000).catch((error) => log(String(error)));
 log(`API and GraphQL playground: ${apiUrl}/graphql`);

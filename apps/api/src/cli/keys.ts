@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@dealgraph/db";
-import { seedReferenceData } from "@dealgraph/db/seed";
 import { createApiKey, revokeApiKey } from "../auth/auth.service.ts";
 import { InputError } from "../common/validate.ts";
 import { AppError } from "../common/errors.ts";
@@ -29,7 +28,6 @@ const cli = { prisma: db.prisma, viewer: { actor: "system:cli" } as const };
 try {
   if (command === "create") {
     if (!values.user || !values.role || !values.name) throw new Error("create needs --user, --role and --name");
-    await seedReferenceData(db.prisma);
     if (values["revoke-previous"]) {
       const previous = await db.prisma.apiKey.findMany({
         where: { name: values.name, revokedAt: null, user: { name: values.user } },
