@@ -76,10 +76,24 @@ const TITLE =
 const TITLE_CHAIN = `(${TITLE}(?:\\s*(?:,|and|&)\\s*${TITLE})*)`;
 
 const ROLE_PATTERNS: Array<{ re: RegExp; person: number; org?: number; title: number }> = [
-  { re: new RegExp(String.raw`‹P(\d+)›,\s+(?:the\s+)?${TITLE_CHAIN}\s+(?:of|at)\s+(?:the\s+)?⟦O(\d+)⟧`, "giu"), person: 1, title: 2, org: 3 },
-  { re: new RegExp(String.raw`⟦O(\d+)⟧(?:’s|'s)?,?\s+${TITLE_CHAIN},?\s+‹P(\d+)›`, "giu"), org: 1, title: 2, person: 3 },
+  {
+    re: new RegExp(String.raw`‹P(\d+)›,\s+(?:the\s+)?${TITLE_CHAIN}\s+(?:of|at)\s+(?:the\s+)?⟦O(\d+)⟧`, "giu"),
+    person: 1,
+    title: 2,
+    org: 3,
+  },
+  {
+    re: new RegExp(String.raw`⟦O(\d+)⟧(?:’s|'s)?,?\s+${TITLE_CHAIN},?\s+‹P(\d+)›`, "giu"),
+    org: 1,
+    title: 2,
+    person: 3,
+  },
   { re: new RegExp(String.raw`‹P(\d+)›,\s+⟦O(\d+)⟧(?:’s|'s)\s+${TITLE_CHAIN}`, "giu"), person: 1, org: 2, title: 3 },
-  { re: new RegExp(String.raw`\b(?:[Ii]ts|[Tt]he (?:company|group)(?:’s|'s))\s+${TITLE_CHAIN},?\s+‹P(\d+)›`, "gu"), title: 1, person: 2 },
+  {
+    re: new RegExp(String.raw`\b(?:[Ii]ts|[Tt]he (?:company|group)(?:’s|'s))\s+${TITLE_CHAIN},?\s+‹P(\d+)›`, "gu"),
+    title: 1,
+    person: 2,
+  },
 ];
 
 export interface RoleFact {
@@ -102,8 +116,10 @@ export function roleClaims(doc: Doc, views: readonly ClauseView[]): { claims: Cl
         const title = (m[pattern.title] ?? "").trim();
         const person = cluster(personId);
         const org = orgId !== undefined ? cluster(orgId) : undefined;
-        if (!person || !org || person.kind !== "PERSON" || roles.some((r) => r.person === personId && r.org === org.id)) continue;
-        if (/\b(?:previously|formerly|former)\s*$/iu.test(clause.view.slice(Math.max(0, m.index - 20), m.index))) continue;
+        if (!person || !org || person.kind !== "PERSON" || roles.some((r) => r.person === personId && r.org === org.id))
+          continue;
+        if (/\b(?:previously|formerly|former)\s*$/iu.test(clause.view.slice(Math.max(0, m.index - 20), m.index)))
+          continue;
         roles.push({ person: personId, org: org.id, title });
         claims.push({
           subject: refOf(person),
@@ -144,20 +160,27 @@ function quotesOf(doc: Doc): Quote[] {
   return quotes.sort((a, b) => a.start - b.start);
 }
 
-const SAY = /\b(?:said|says|added|explained|noted|told|stating|stated|according to|wrote|called|highlighted|emphasi[sz]ed|continued)\b/iu;
+const SAY =
+  /\b(?:said|says|added|explained|noted|told|stating|stated|according to|wrote|called|highlighted|emphasi[sz]ed|continued)\b/iu;
 
 /** The person (or organisation) a quotation is attributed to. */
 function speakerOf(doc: Doc, quote: Quote): DocMention | undefined {
   const sentence = doc.sentences.filter((s) => s.end > quote.start && s.start <= quote.end);
   const from = Math.min(...sentence.map((s) => s.start));
   const to = Math.max(...sentence.map((s) => s.end));
-  const outside = doc.mentions.filter((m) => m.start >= from && m.end <= to && (m.end <= quote.start - 1 || m.start >= quote.end + 1));
+  const outside = doc.mentions.filter(
+    (m) => m.start >= from && m.end <= to && (m.end <= quote.start - 1 || m.start >= quote.end + 1),
+  );
   const people = outside.filter((m) => m.kind === "PERSON");
   const after = people.find((m) => m.start > quote.end && SAY.test(doc.text.slice(quote.end, m.end + 30)));
   if (after) return after;
   const before = people.filter((m) => m.end < quote.start && SAY.test(doc.text.slice(m.end, quote.start))).at(-1);
   if (before) return before;
-  const org = outside.find((m) => m.kind === "ORGANIZATION" && /^\s*(?:’s|'s)?\s*spokes(?:person|man|woman)/iu.test(doc.text.slice(m.end, m.end + 20)));
+  const org = outside.find(
+    (m) =>
+      m.kind === "ORGANIZATION" &&
+      /^\s*(?:’s|'s)?\s*spokes(?:person|man|woman)/iu.test(doc.text.slice(m.end, m.end + 20)),
+  );
   return org;
 }
 
@@ -223,7 +246,8 @@ export function warningClaims(doc: Doc, views: readonly ClauseView[]): Claim[] {
   return claims;
 }
 
-const LAUNCH = /\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|releas(?:ed|es|ing)|roll(?:ed|s|ing)? out|debut(?:ed|s)?)\b/giu;
+const LAUNCH =
+  /\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|releas(?:ed|es|ing)|roll(?:ed|s|ing)? out|debut(?:ed|s)?)\b/giu;
 
 /** LAUNCHED claims ("Alibaba Cloud has launched … Qwen2.5-Omni-7B"): launches are claims, not deals. */
 export function launchClaims(doc: Doc, views: readonly ClauseView[]): Claim[] {
@@ -234,7 +258,9 @@ export function launchClaims(doc: Doc, views: readonly ClauseView[]): Claim[] {
     for (const m of clause.view.matchAll(LAUNCH)) {
       const product = /‹R(\d+)›/u.exec(clause.view.slice(m.index, m.index + 140));
       if (!product) continue;
-      const subjectId = subjectBefore(clause.view, m.index) ?? (clause.index > 0 || /^\s*⟦O/u.test(clause.view) ? clause.fallbackSubject : undefined);
+      const subjectId =
+        subjectBefore(clause.view, m.index) ??
+        (clause.index > 0 || /^\s*⟦O/u.test(clause.view) ? clause.fallbackSubject : undefined);
       const subject = subjectId !== undefined ? cluster(subjectId) : undefined;
       const object = cluster(Number(product[1]));
       if (!subject || !object || subject.kind !== "ORGANIZATION") continue;
@@ -256,25 +282,31 @@ export function launchClaims(doc: Doc, views: readonly ClauseView[]): Claim[] {
 // ── headquarters and units ──
 
 const HQ_PATTERNS: RegExp[] = [
-  /‹L(\d+)›-(?:based|headquartered)\s+(?:[\p{Ll}\-]+\s+){0,3}?⟦O(\d+)⟧/gu,
+  /‹L(\d+)›-(?:based|headquartered)\s+(?:[\p{Ll}-]+\s+){0,3}?⟦O(\d+)⟧/gu,
   /‹L(\d+)›(?:’s|')s?\s+⟦O(\d+)⟧/gu,
 ];
 
 const HQ_AFTER: RegExp[] = [
   /⟦O(\d+)⟧,\s+(?:a|an|the)\s+‹L(\d+)›-based\b/gu,
   /⟦O(\d+)⟧,?\s+(?:which is\s+|is\s+)?(?:based|headquartered)\s+in\s+‹L(\d+)›/gu,
-  /⟦O(\d+)⟧,\s+(?:a|an|the)\s+(?:[\p{L}\-]+\s+){0,5}?(?:in|from)\s+‹L(\d+)›,/gu,
+  /⟦O(\d+)⟧,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:in|from)\s+‹L(\d+)›,/gu,
 ];
 
 const DEMONYM_ORG =
-  /\b((?:South |North |New )?[\p{Lu}][\p{Ll}]+)\s+(?:[\p{Ll}\-]+\s+){0,3}?(?:company|group|firm|maker|carmaker|automaker|chipmaker|conglomerate|chain|operator|developer|start-?up|bank|lender|insurer|carrier|airline|line|provider|retailer|utility|producer|manufacturer|specialist|fund|investor|lessor|giant|fintech|platform)\s+⟦O(\d+)⟧/gu;
+  /\b((?:South |North |New )?[\p{Lu}][\p{Ll}]+)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:company|group|firm|maker|carmaker|automaker|chipmaker|conglomerate|chain|operator|developer|start-?up|bank|lender|insurer|carrier|airline|line|provider|retailer|utility|producer|manufacturer|specialist|fund|investor|lessor|giant|fintech|platform)\s+⟦O(\d+)⟧/gu;
 
 /** HEADQUARTERED_IN claims ("Amsterdam-based Veltrana Payments", "Nigeria's Kwik", "Swedish battery maker …"). */
 export function headquartersClaims(doc: Doc, views: readonly ClauseView[]): Claim[] {
   const cluster = lookupOf(doc);
   const claims: Claim[] = [];
   const seen = new Set<number>();
-  const push = (orgId: number, place: EntityRef, code: string | undefined, clause: ClauseView, confidence: number): void => {
+  const push = (
+    orgId: number,
+    place: EntityRef,
+    code: string | undefined,
+    clause: ClauseView,
+    confidence: number,
+  ): void => {
     const org = cluster(orgId);
     if (!org || org.kind !== "ORGANIZATION" || seen.has(orgId)) return;
     seen.add(orgId);

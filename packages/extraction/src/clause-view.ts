@@ -43,9 +43,10 @@ function render(text: string, span: Span, mentions: readonly DocMention[]): stri
 }
 
 const ANAPHOR_NP =
-  /^((?:(?:In|On|At|Under|As part of|Meanwhile|Separately|Also|Earlier|Last week|This week)\b[^,⟦]*,\s*)?)(?:The|the|This|this)\s+(?:[\p{L}\-]+\s+){0,3}?(?:company|group|firm|giant|carmaker|automaker|chipmaker|airline|carrier|bank|lender|insurer|start-?up|maker|retailer|operator|conglomerate|developer|business|designer|producer|manufacturer|platform|unicorn)\b/u;
+  /^((?:(?:In|On|At|Under|As part of|Meanwhile|Separately|Also|Earlier|Last week|This week)\b[^,⟦]*,\s*)?)(?:The|the|This|this)\s+(?:[\p{L}-]+\s+){0,3}?(?:company|group|firm|giant|carmaker|automaker|chipmaker|airline|carrier|bank|lender|insurer|start-?up|maker|retailer|operator|conglomerate|developer|business|designer|producer|manufacturer|platform|unicorn)\b/u;
 
-const PREPOSITION = /\b(?:with|of|for|to|by|from|into|through|on|at|about|between|like|including|than|over|after|before|under|against|among|via)\b/iu;
+const PREPOSITION =
+  /\b(?:with|of|for|to|by|from|into|through|on|at|about|between|like|including|than|over|after|before|under|against|among|via)\b/iu;
 
 /**
  * The clause's subject before `limit`: the first organisation that does not stand in a
@@ -78,10 +79,13 @@ function resolveAnaphora(view: string, salient: number | undefined, inherited: n
   if (np) out = `${np[1] ?? ""}⟦O${target}⟧${out.slice(np[0].length)}`;
   out = out.replace(/^(\s*)(?:It|it)\b(?!’s|'s)/u, `$1⟦O${target}⟧`);
   // "X said on Friday it had signed …", "a day after it signed …"
-  out = out.replace(/\b((?:said|says|announced|added|confirmed|stated)(?: on \p{L}+day)?(?: that)?|after|before|as|when|because|since)\s+it\b(?!’s|'s)/gu, (_, verb: string, offset: number) => {
-    const before = subjectOf(out.slice(0, offset));
-    return `${verb} ⟦O${before ?? target}⟧`;
-  });
+  out = out.replace(
+    /\b((?:said|says|announced|added|confirmed|stated)(?: on \p{L}+day)?(?: that)?|after|before|as|when|because|since)\s+it\b(?!’s|'s)/gu,
+    (_, verb: string, offset: number) => {
+      const before = subjectOf(out.slice(0, offset));
+      return `${verb} ⟦O${before ?? target}⟧`;
+    },
+  );
   return out;
 }
 

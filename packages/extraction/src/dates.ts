@@ -8,7 +8,20 @@ export interface DateValue {
 }
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** "2025-03-04" → DAY, "2025-03" → MONTH, "2025" → YEAR. */
 export function parsePublished(publishedAt: string | undefined): DateValue | undefined {
@@ -33,7 +46,10 @@ export function statementDate(sentence: string, published: DateValue | undefined
     const back = (base.getUTCDay() - target + 7) % 7;
     return { date: iso(new Date(base.getTime() - back * 86_400_000)), precision: "DAY" };
   }
-  const month = /\b(?:announced|agreed|signed|unveiled)\s+in\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/iu.exec(sentence)?.[1];
+  const month =
+    /\b(?:announced|agreed|signed|unveiled)\s+in\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/iu.exec(
+      sentence,
+    )?.[1];
   if (month) {
     const m = MONTHS.indexOf(month.toLowerCase());
     const year = m > base.getUTCMonth() ? base.getUTCFullYear() - 1 : base.getUTCFullYear();

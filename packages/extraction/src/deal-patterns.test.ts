@@ -10,12 +10,16 @@ function only(text: string): Deal {
   return deal;
 }
 
-const roles = (deal: Deal): Record<string, string> => Object.fromEntries(deal.participants.map((p) => [p.ref.name, p.role]));
+const roles = (deal: Deal): Record<string, string> =>
+  Object.fromEntries(deal.participants.map((p) => [p.ref.name, p.role]));
 
 describe("deal wordings", () => {
   it.each([
     ["Marrow Health has partnered with Quenby Labs to screen patients in Peru.", "STRATEGIC_PARTNERSHIP"],
-    ["Marrow Health and Quenby Labs signed an agreement on Monday to screen patients in Peru.", "STRATEGIC_PARTNERSHIP"],
+    [
+      "Marrow Health and Quenby Labs signed an agreement on Monday to screen patients in Peru.",
+      "STRATEGIC_PARTNERSHIP",
+    ],
     ["Marrow Health and Quenby Labs have formed a joint venture to build clinics in Peru.", "JOINT_VENTURE"],
     ["Marrow Health has agreed to merge with Quenby Labs.", "MERGER"],
     ["Marrow Health and Quenby Labs plan to combine in an all-share deal.", "MERGER"],
@@ -33,15 +37,24 @@ describe("deal wordings", () => {
   });
 
   it("gives acquirer and target their roles, and the seller when one sells to another", () => {
-    expect(roles(only("Quenby Labs was acquired by Marrow Health."))).toEqual({ "Marrow Health": "ACQUIRER", "Quenby Labs": "TARGET" });
+    expect(roles(only("Quenby Labs was acquired by Marrow Health."))).toEqual({
+      "Marrow Health": "ACQUIRER",
+      "Quenby Labs": "TARGET",
+    });
     const sale = only("Talvern Group agreed to sell Quenby Labs to Marrow Health for €90 million.");
     expect(roles(sale)).toEqual({ "Marrow Health": "ACQUIRER", "Quenby Labs": "TARGET", "Talvern Group": "SELLER" });
     expect(sale.amount).toEqual({ value: 90_000_000, currency: "EUR" });
   });
 
   it("collects every investor of a funding round", () => {
-    const deal = only("Quenby Labs has raised $12 million in a round led by Marrow Ventures, with participation from Osgood Capital.");
-    expect(roles(deal)).toEqual({ "Quenby Labs": "INVESTEE", "Marrow Ventures": "INVESTOR", "Osgood Capital": "INVESTOR" });
+    const deal = only(
+      "Quenby Labs has raised $12 million in a round led by Marrow Ventures, with participation from Osgood Capital.",
+    );
+    expect(roles(deal)).toEqual({
+      "Quenby Labs": "INVESTEE",
+      "Marrow Ventures": "INVESTOR",
+      "Osgood Capital": "INVESTOR",
+    });
   });
 
   it("tells the principal from its channel partner", () => {
@@ -63,7 +76,10 @@ describe("deal wordings", () => {
   });
 
   it("does not make a deal from a company and its own unit, or from one party alone", () => {
-    expect(extractArticle("Talvern Group said its unit Talvern Cloud had signed a partnership with Talvern Group.", []).deals).toEqual([]);
+    expect(
+      extractArticle("Talvern Group said its unit Talvern Cloud had signed a partnership with Talvern Group.", [])
+        .deals,
+    ).toEqual([]);
     expect(extractArticle("Quenby Labs raised $45 million last year to expand outside Peru.", []).deals).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ export function unitParents(clusters: readonly EntityCluster[]): Map<number, num
     const parent = orgs
       .filter((p) => p !== unit)
       .map((p) => ({ p, core: orgCore(p.name).join(" ") }))
-      .filter(({ core }) => core.length > 1 && (name.startsWith(`${core} `) || name.startsWith(`${core}.`)) && name !== core)
+      .filter(
+        ({ core }) => core.length > 1 && (name.startsWith(`${core} `) || name.startsWith(`${core}.`)) && name !== core,
+      )
       .sort((a, b) => b.core.length - a.core.length)[0];
     if (parent) parents.set(unit.id, parent.p.id);
   }
@@ -71,7 +73,10 @@ function groupKey(family: string, parties: readonly PartyRole[]): string {
     const target = parties.find((p) => p.role === "TARGET");
     if (target) return `${family}:${target.cluster}`;
   }
-  return `${family}:${parties.map((p) => p.cluster).sort((a, b) => a - b).join(",")}`;
+  return `${family}:${parties
+    .map((p) => p.cluster)
+    .sort((a, b) => a - b)
+    .join(",")}`;
 }
 
 function groupStatements(drafts: readonly DealClaimDraft[]): DealGroup[] {
@@ -89,7 +94,9 @@ function groupStatements(drafts: readonly DealClaimDraft[]): DealGroup[] {
 
 function participantsOf(group: DealGroup, type: DealType): Array<{ cluster: number; role: ParticipantRole }> {
   const roles = new Map<number, ParticipantRole>();
-  const ordered = [...group.claims].sort((a, b) => (a.statement.type === type ? 0 : 1) - (b.statement.type === type ? 0 : 1));
+  const ordered = [...group.claims].sort(
+    (a, b) => (a.statement.type === type ? 0 : 1) - (b.statement.type === type ? 0 : 1),
+  );
   for (const claim of ordered) for (const p of claim.parties) if (!roles.has(p.cluster)) roles.set(p.cluster, p.role);
   if (type === "CHANNEL_PARTNERSHIP") {
     for (const [cluster, role] of roles) if (role === "PARTNER") roles.set(cluster, "PRINCIPAL");
@@ -98,12 +105,13 @@ function participantsOf(group: DealGroup, type: DealType): Array<{ cluster: numb
 }
 
 const DEAL_ANAPHOR =
-  /\b(?:the|this|that|its|their)\s+(?:[\p{L}\-]+\s+){0,2}?(?:partnership|agreement|deal|venture|acquisition|merger|collaboration|alliance|transaction|round|investment|purchase|takeover|partners|companies|tie-up|pact|combined (?:company|group|business)|merged company|new company|plant|project|corridor|programme|licen[cs]e|money|funds|proceeds|capital raised|company|start-up|startup|firm|group)\b/iu;
+  /\b(?:the|this|that|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:partnership|agreement|deal|venture|acquisition|merger|collaboration|alliance|transaction|round|investment|purchase|takeover|partners|companies|tie-up|pact|combined (?:company|group|business)|merged company|new company|plant|project|corridor|programme|licen[cs]e|money|funds|proceeds|capital raised|company|start-up|startup|firm|group)\b/iu;
 
 /** Deal types whose market is the target's, not the buyer's or investor's. */
 const TARGETED = new Set<DealType>(["ACQUISITION", "INVESTMENT"]);
 
-const BACKGROUND = /\b(?:last year|previously(?! announced)|founded in|was spun out|years ago|in the past|since (?:19|20)\d\d)\b/iu;
+const BACKGROUND =
+  /\b(?:last year|previously(?! announced)|founded in|was spun out|years ago|in the past|since (?:19|20)\d\d)\b/iu;
 
 interface Attribution {
   spans: Span[];
@@ -126,11 +134,14 @@ function attribute(
   const partyIds = groups.map((g, i) => {
     const parties = g.claims.flatMap((c) => c.parties);
     const type = types[i];
-    const focus = type && TARGETED.has(type) ? parties.filter((p) => p.role === "TARGET" || p.role === "INVESTEE") : parties;
+    const focus =
+      type && TARGETED.has(type) ? parties.filter((p) => p.role === "TARGET" || p.role === "INVESTEE") : parties;
     return new Set((focus.length > 0 ? focus : parties).map((p) => p.cluster));
   });
   const allParties = groups.map((g) => new Set(g.claims.flatMap((c) => c.parties.map((p) => p.cluster))));
-  const distinctive = partyIds.map((ids, i) => new Set([...ids].filter((id) => allParties.every((other, j) => j === i || !other.has(id)))));
+  const distinctive = partyIds.map(
+    (ids, i) => new Set([...ids].filter((id) => allParties.every((other, j) => j === i || !other.has(id)))),
+  );
   const result: Attribution[] = groups.map(() => ({ spans: [], evidence: [] }));
   const groupOf = new Map<DealClaimDraft, number>();
   groups.forEach((g, i) => g.claims.forEach((c) => groupOf.set(c, i)));
@@ -184,7 +195,9 @@ function attribute(
 
 /** All clauses of a sentence, reusing the views already built for some of them. */
 function splitClausesOf(doc: Doc, sentence: Sentence, known: readonly ClauseView[]): Array<Span & { index: number }> {
-  return splitClauses(doc.text, sentence).map((span, index) => known.find((k) => k.index === index) ?? { ...span, index });
+  return splitClauses(doc.text, sentence).map(
+    (span, index) => known.find((k) => k.index === index) ?? { ...span, index },
+  );
 }
 
 function maskedText(doc: Doc, spans: readonly Span[]): string {
@@ -209,7 +222,11 @@ function amountOf(doc: Doc, claims: readonly DealClaimDraft[], spans: readonly S
   }
   for (const span of spans) {
     const body = doc.text.slice(span.start, span.end);
-    if (BACKGROUND.test(body) || !/\b(?:worth|valued?|values|price|paid|pay|for|invest\w*|round|deal|upfront|cost)\b/iu.test(body)) continue;
+    if (
+      BACKGROUND.test(body) ||
+      !/\b(?:worth|valued?|values|price|paid|pay|for|invest\w*|round|deal|upfront|cost)\b/iu.test(body)
+    )
+      continue;
     const found = findMoney(body, span.start)[0];
     if (found) return { value: found.value, currency: found.currency };
   }
@@ -300,8 +317,11 @@ export function buildDeals(
     };
     const amount = amountOf(doc, live, spans);
     if (amount) deal.amount = amount;
-    const dated = live.map((c) => statementDate(doc.text.slice(c.clause.sentence.start, c.clause.sentence.end), published)).find(Boolean);
-    const announced = status === "ANNOUNCED" || status === "SIGNED" || status === "RUMOURED" ? (dated ?? published) : dated;
+    const dated = live
+      .map((c) => statementDate(doc.text.slice(c.clause.sentence.start, c.clause.sentence.end), published))
+      .find(Boolean);
+    const announced =
+      status === "ANNOUNCED" || status === "SIGNED" || status === "RUMOURED" ? (dated ?? published) : dated;
     if (announced) deal.announcedDate = announced;
     for (const c of group.claims) c.dealKey = deal.key;
     deals.push(deal);

@@ -18,7 +18,15 @@ describe("the labelled evaluation set", () => {
   });
 
   it("labels only names that stand in the text, with valid kinds, types, statuses, regions and sectors", () => {
-    const types = ["STRATEGIC_PARTNERSHIP", "CHANNEL_PARTNERSHIP", "JOINT_VENTURE", "LICENSING", "INVESTMENT", "ACQUISITION", "MERGER"];
+    const types = [
+      "STRATEGIC_PARTNERSHIP",
+      "CHANNEL_PARTNERSHIP",
+      "JOINT_VENTURE",
+      "LICENSING",
+      "INVESTMENT",
+      "ACQUISITION",
+      "MERGER",
+    ];
     const statuses = ["RUMOURED", "ANNOUNCED", "SIGNED", "COMPLETED", "TERMINATED"];
     for (const a of articles) {
       for (const m of a.gold.mentions) {
@@ -29,7 +37,8 @@ describe("the labelled evaluation set", () => {
         expect(types).toContain(d.type);
         expect(statuses).toContain(d.status);
         expect(d.parties.length).toBeGreaterThanOrEqual(2);
-        for (const code of d.regionCodes) expect(lookupCountry(code) ?? regionName(code), `${a.id}: ${code}`).toBeTruthy();
+        for (const code of d.regionCodes)
+          expect(lookupCountry(code) ?? regionName(code), `${a.id}: ${code}`).toBeTruthy();
         for (const code of d.sectorCodes) expect(SECTOR_CODES as readonly string[]).toContain(code);
       }
     }
@@ -37,7 +46,19 @@ describe("the labelled evaluation set", () => {
 });
 
 function regionName(code: string): string | undefined {
-  const names: Record<string, string> = { "002": "Africa", "202": "Sub-Saharan Africa", "011": "Western Africa", "014": "Eastern Africa", "150": "Europe", "142": "Asia", "035": "South-eastern Asia", "034": "Southern Asia", "145": "Western Asia", "419": "Latin America and the Caribbean", "021": "Northern America" };
+  const names: Record<string, string> = {
+    "002": "Africa",
+    "202": "Sub-Saharan Africa",
+    "011": "Western Africa",
+    "014": "Eastern Africa",
+    "150": "Europe",
+    "142": "Asia",
+    "035": "South-eastern Asia",
+    "034": "Southern Asia",
+    "145": "Western Asia",
+    "419": "Latin America and the Caribbean",
+    "021": "Northern America",
+  };
   const name = names[code];
   return name && lookupPlace(name)?.codes.includes(code) ? name : undefined;
 }

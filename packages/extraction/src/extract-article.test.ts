@@ -7,10 +7,22 @@ const seed = readFileSync(new URL("../fixtures/seed-article.txt", import.meta.ur
 
 /** The entities the database seed knows about this article (names and aliases as curated). */
 const knowledge: KnownEntity[] = [
-  { id: "e-alibaba", kind: "ORGANIZATION", name: "Alibaba Group", aliases: ["Alibaba", "Alibaba Group Holding Limited", "BABA"], countryCode: "156" },
+  {
+    id: "e-alibaba",
+    kind: "ORGANIZATION",
+    name: "Alibaba Group",
+    aliases: ["Alibaba", "Alibaba Group Holding Limited", "BABA"],
+    countryCode: "156",
+  },
   { id: "e-alibaba-cloud", kind: "ORGANIZATION", name: "Alibaba Cloud", aliases: ["Aliyun"], countryCode: "156" },
   { id: "e-alibaba-com", kind: "ORGANIZATION", name: "Alibaba.com", aliases: [], countryCode: "156" },
-  { id: "e-bmw", kind: "ORGANIZATION", name: "BMW Group", aliases: ["BMW", "Bayerische Motoren Werke AG"], countryCode: "276" },
+  {
+    id: "e-bmw",
+    kind: "ORGANIZATION",
+    name: "BMW Group",
+    aliases: ["BMW", "Bayerische Motoren Werke AG"],
+    countryCode: "276",
+  },
   { id: "e-bmw-china", kind: "ORGANIZATION", name: "BMW Group Region China", aliases: [], countryCode: "156" },
   { id: "e-kwik", kind: "ORGANIZATION", name: "Kwik", aliases: [], countryCode: "566" },
   { id: "e-microsoft", kind: "ORGANIZATION", name: "Microsoft", aliases: [], countryCode: "840" },
@@ -111,7 +123,10 @@ describe("entity resolution", () => {
   });
 
   it("proposes a name for entities it does not know", () => {
-    const unknown = extractArticle("Tarnwick Logistics has partnered with Oshiro Freight. Tarnwick said the deal covers Ghana.", []);
+    const unknown = extractArticle(
+      "Tarnwick Logistics has partnered with Oshiro Freight. Tarnwick said the deal covers Ghana.",
+      [],
+    );
     const short = unknown.mentions.find((m) => m.text === "Tarnwick");
     expect(short?.kind).toBe("ORGANIZATION");
     expect(short?.entityId).toBeUndefined();

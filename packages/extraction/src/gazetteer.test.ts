@@ -52,6 +52,13 @@ describe("gazetteer", () => {
   });
 
   it("parses quoted CSV fields", () => {
-    expect(parseCsvLine('"Korea, Republic of",KR,KOR,410,"",142')).toEqual(["Korea, Republic of", "KR", "KOR", "410", "", "142"]);
+    expect(parseCsvLine('"Korea, Republic of",KR,KOR,410,"",142')).toEqual([
+      "Korea, Republic of",
+      "KR",
+      "KOR",
+      "410",
+      "",
+      "142",
+    ]);
   });
 });

@@ -55,13 +55,7 @@ export function parseCsvLine(line: string): string[] {
 
 /** Lookup key: case-folded, straight apostrophes, no leading "the", single spaces. */
 export function placeKey(name: string): string {
-  return name
-    .normalize("NFC")
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^the /i, "")
-    .toLowerCase();
+  return name.normalize("NFC").replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().replace(/^the /i, "").toLowerCase();
 }
 
 export function parseCountries(csv: string): Country[] {

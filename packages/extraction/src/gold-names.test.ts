@@ -29,7 +29,10 @@ export function goldNames(): string[] {
 
 const root = new URL("../", import.meta.url);
 const sources = [
-  ...filesUnder(new URL("src/", root), (p) => p.endsWith(".ts") && !p.endsWith(".test.ts") && !p.includes("/src/eval/")),
+  ...filesUnder(
+    new URL("src/", root),
+    (p) => p.endsWith(".ts") && !p.endsWith(".test.ts") && !p.includes("/src/eval/"),
+  ),
   ...filesUnder(new URL("data/", root), () => true),
 ];
 
@@ -42,9 +45,14 @@ describe("test-split names stay out of the extractor", () => {
     expect(sources.some((u) => u.pathname.endsWith("/data/iso3166-m49.csv"))).toBe(true);
   });
 
-  it.each(sources.map((u) => [u.pathname.slice(root.pathname.length), u] as const))("%s names none of them", (_path, url) => {
-    const text = readFileSync(url, "utf8");
-    const leaks = names.filter((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, "iu").test(text));
-    expect(leaks).toEqual([]);
-  });
+  it.each(sources.map((u) => [u.pathname.slice(root.pathname.length), u] as const))(
+    "%s names none of them",
+    (_path, url) => {
+      const text = readFileSync(url, "utf8");
+      const leaks = names.filter((name) =>
+        new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, "iu").test(text),
+      );
+      expect(leaks).toEqual([]);
+    },
+  );
 });

@@ -58,7 +58,8 @@ function matchesAt(text: string, tokens: readonly Token[], i: number, words: rea
     const token = tokens[i + k];
     if (!token || foldWord(token.text) !== words[k]) return false;
     const prev = tokens[i + k - 1];
-    if (k > 0 && prev && (!/^ $/.test(text.slice(prev.end, token.start)) || prev.possessive || prev.modifier)) return false;
+    if (k > 0 && prev && (!/^ $/.test(text.slice(prev.end, token.start)) || prev.possessive || prev.modifier))
+      return false;
   }
   return true;
 }

@@ -17,11 +17,16 @@ function lexicon(): Lexicon {
 
 const folded = new Map<string, string>();
 
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 /** Lower case without diacritics ("Inés" → "ines"). */
 export function foldWord(word: string): string {
   const hit = folded.get(word);
   if (hit !== undefined) return hit;
-  const value = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const value = isAscii(word) ? word.toLowerCase() : word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   if (folded.size > 50_000) folded.clear();
   folded.set(word, value);
   return value;
@@ -35,8 +40,18 @@ function tagsOf(word: string): string[] {
 
 const NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
 const PROPER_TAGS = new Set([
-  "FirstName", "MaleName", "FemaleName", "LastName", "Person", "Place", "City", "Country", "Region",
-  "Organization", "SportsTeam", "ProperNoun",
+  "FirstName",
+  "MaleName",
+  "FemaleName",
+  "LastName",
+  "Person",
+  "Place",
+  "City",
+  "Country",
+  "Region",
+  "Organization",
+  "SportsTeam",
+  "ProperNoun",
 ]);
 
 export function isFirstName(word: string): boolean {

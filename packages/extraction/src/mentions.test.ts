@@ -26,12 +26,16 @@ describe("mentions", () => {
   });
 
   it("does not take a sentence-opening everyday word for a name", () => {
-    const k = kinds("Analysts said Brennock Foods would gain. Shares in Brennock Foods rose. Passengers were unaffected.");
+    const k = kinds(
+      "Analysts said Brennock Foods would gain. Shares in Brennock Foods rose. Passengers were unaffected.",
+    );
     expect(Object.keys(k)).toEqual(["Brennock Foods"]);
   });
 
   it("keeps multi-word places and connectors together", () => {
-    const k = kinds("Tamsin Freight opened depots in Dar es Salaam, Ho Chi Minh City and sub-Saharan Africa, and in the Democratic Republic of the Congo.");
+    const k = kinds(
+      "Tamsin Freight opened depots in Dar es Salaam, Ho Chi Minh City and sub-Saharan Africa, and in the Democratic Republic of the Congo.",
+    );
     expect(k).toMatchObject({
       "Dar es Salaam": "PLACE",
       "Ho Chi Minh City": "PLACE",

@@ -50,7 +50,11 @@ function best(scores: Scores | undefined): { kind: EntityKind; score: number } |
 }
 
 /** "sub-Saharan Africa": a lower-case word before the span can complete a place name. */
-function extendPlace(text: string, span: NameSpan, tokens: readonly Token[]): { start: number; name: string } | undefined {
+function extendPlace(
+  text: string,
+  span: NameSpan,
+  tokens: readonly Token[],
+): { start: number; name: string } | undefined {
   const first = span.tokens[0];
   if (!first) return undefined;
   const index = tokens.indexOf(first);
@@ -89,17 +93,39 @@ function collectOccurrences(text: string, knowledge: readonly KnownEntity[], sen
       if (dropped.has(i)) return;
       const place = k.entity.kind === "PLACE" ? lookupPlace(text.slice(k.start, k.end)) : undefined;
       const codes = place?.codes ?? (k.entity.countryCode ? [k.entity.countryCode] : undefined);
-      occurrences.push({ start: k.start, end: k.end, text: text.slice(k.start, k.end), sentence, kind: k.entity.kind, entityId: k.entity.id, codes });
+      occurrences.push({
+        start: k.start,
+        end: k.end,
+        text: text.slice(k.start, k.end),
+        sentence,
+        kind: k.entity.kind,
+        entityId: k.entity.id,
+        codes,
+      });
     });
     for (const span of spans) {
       const extended = extendPlace(text, span, tokens);
       if (extended) {
-        occurrences.push({ start: extended.start, end: span.end, text: extended.name, sentence, kind: "PLACE", codes: lookupPlace(extended.name)?.codes });
+        occurrences.push({
+          start: extended.start,
+          end: span.end,
+          text: extended.name,
+          sentence,
+          kind: "PLACE",
+          codes: lookupPlace(extended.name)?.codes,
+        });
         continue;
       }
       const place = lookupPlace(span.text);
       if (place) {
-        occurrences.push({ start: span.start, end: span.end, text: span.text, sentence, kind: "PLACE", codes: place.codes });
+        occurrences.push({
+          start: span.start,
+          end: span.end,
+          text: span.text,
+          sentence,
+          kind: "PLACE",
+          codes: place.codes,
+        });
         continue;
       }
       if (lookupDemonym(span.text)) continue;
@@ -198,12 +224,21 @@ export function analyseArticle(text: string, knowledge: readonly KnownEntity[]):
   const uses: NameUse[] = accepted.map((o) => ({ text: o.text, kind: o.kind, start: o.start, entityId: o.entityId }));
   const clusters = resolveClusters(clusterEntities(uses, knowledge), knowledge);
   const clusterOf = (o: Occurrence & { kind: EntityKind }): EntityCluster | undefined =>
-    clusters.find((c) => (o.entityId ? c.entityId === o.entityId : c.kind === o.kind && c.surfaces.has(foldWord(o.text))));
+    clusters.find((c) =>
+      o.entityId ? c.entityId === o.entityId : c.kind === o.kind && c.surfaces.has(foldWord(o.text)),
+    );
   const mentions: DocMention[] = [];
   for (const o of accepted) {
     const cluster = clusterOf(o);
     if (!cluster) continue;
-    const mention: DocMention = { text: o.text, start: o.start, end: o.end, kind: cluster.kind, sentence: o.sentence.index, cluster };
+    const mention: DocMention = {
+      text: o.text,
+      start: o.start,
+      end: o.end,
+      kind: cluster.kind,
+      sentence: o.sentence.index,
+      cluster,
+    };
     if (cluster.entityId) mention.entityId = cluster.entityId;
     else mention.proposedName = cluster.name;
     if (o.codes) mention.codes = o.codes;
@@ -216,7 +251,8 @@ export function analyseArticle(text: string, knowledge: readonly KnownEntity[]):
 function resolveClusters(clusters: EntityCluster[], knowledge: readonly KnownEntity[]): EntityCluster[] {
   if (knowledge.length === 0) return clusters;
   const bySurface = new Map<string, KnownEntity>();
-  for (const k of knowledge) for (const name of [k.name, ...k.aliases]) bySurface.set(`${k.kind}:${surfaceWords(name).join(" ")}`, k);
+  for (const k of knowledge)
+    for (const name of [k.name, ...k.aliases]) bySurface.set(`${k.kind}:${surfaceWords(name).join(" ")}`, k);
   return clusters.map((c) => {
     if (c.entityId) return c;
     for (const s of c.surfaces) {

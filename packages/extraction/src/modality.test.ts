@@ -7,7 +7,11 @@ describe("clauseStance", () => {
     ["Brantwell Foods denied that it was in talks to acquire Ostrander Dairy", "NEGATED", undefined],
     ["Brantwell Foods is not in talks with Ostrander Dairy", "NEGATED", undefined],
     ["Corvane Air called off talks to buy Lestrade Airways", "NEGATED", undefined],
-    ["Pelmora Bank is in advanced talks to buy Quantis Pay, people familiar with the matter said", "RUMOURED", "RUMOURED"],
+    [
+      "Pelmora Bank is in advanced talks to buy Quantis Pay, people familiar with the matter said",
+      "RUMOURED",
+      "RUMOURED",
+    ],
     ["Pelmora Bank reportedly agreed to acquire Quantis Pay", "RUMOURED", "RUMOURED"],
     ["Corvane Air and Lestrade Airways have terminated their previously announced merger", "ASSERTED", "TERMINATED"],
     ["Pelmora Bank said it had completed its acquisition of Quantis Pay", "ASSERTED", "COMPLETED"],
@@ -55,7 +59,10 @@ describe("negated and rumoured deals", () => {
   });
 
   it("produces no deal when talks are called off", () => {
-    const x = extractArticle("Corvane Air has called off talks to buy Lestrade Airways after the two sides failed to agree on a price.", []);
+    const x = extractArticle(
+      "Corvane Air has called off talks to buy Lestrade Airways after the two sides failed to agree on a price.",
+      [],
+    );
     expect(x.deals).toEqual([]);
     expect(x.claims.some((c) => c.predicate === "ACQUIRED" && c.modality === "NEGATED")).toBe(true);
   });
@@ -96,7 +103,10 @@ describe("negated and rumoured deals", () => {
   });
 
   it("keeps a product launch out of the deals", () => {
-    const x = extractArticle("Quantis Pay on Tuesday launched the Quantis Card X1, a contactless payment card for students.", []);
+    const x = extractArticle(
+      "Quantis Pay on Tuesday launched the Quantis Card X1, a contactless payment card for students.",
+      [],
+    );
     expect(x.deals).toEqual([]);
     const launch = x.claims.find((c) => c.predicate === "LAUNCHED");
     expect(launch?.object.valueKind === "ENTITY" && launch.object.ref.name).toBe("Quantis Card X1");

@@ -21,7 +21,8 @@ const TALKS_ONLY = /\b(?:talks|negotiations|discussions)\b/iu;
 const RUMOUR =
   /\b(?:in (?:advanced |early |exclusive |preliminary |late-stage |detailed )?(?:talks|discussions|negotiations)|people (?:familiar|close|briefed|with knowledge)|person (?:familiar|close)|according to (?:people|sources|a person|two|three|four|several|media|reports?|a report)|reportedly|is said to|are said to|rumou?r|speculat\w*|weigh(?:ing|s)\b|consider(?:ing|s) (?:a|an)\b|mull(?:ing|s)\b|sources said|(?:has|have|had) held (?:preliminary |early )?(?:talks|discussions)|approached|is nearing|nears a deal|could (?:value|announce|be announced)|may (?:bid|announce)|(?:newspaper|media) report(?:ed)?)/iu;
 
-const INTENT = /\b(?:plans? to|planning to|intends? to|aims? to|wants? to|seeks? to|is set to|hopes? to|will|would|expects? to|(?:is |are )?expected to|is to|are to)\b/iu;
+const INTENT =
+  /\b(?:plans? to|planning to|intends? to|aims? to|wants? to|seeks? to|is set to|hopes? to|will|would|expects? to|(?:is |are )?expected to|is to|are to)\b/iu;
 
 const COMPLETION =
   /\b(?:complet(?:ed|es|ing)|closed|closes|finali[sz]ed|concluded|consummated|wrapped up)\b(?![^.;]{0,12}\b(?:talks|negotiations)\b)/iu;
@@ -37,7 +38,10 @@ const BACKGROUND =
 /** The stance of one clause. */
 export function clauseStance(clause: string): ClauseStance {
   const background = BACKGROUND.test(clause);
-  if (TERMINATION.test(clause) && !TALKS_ONLY.test(clause.replace(/\b(?:merger|deal|agreement)\s+talks\b/giu, "talks"))) {
+  if (
+    TERMINATION.test(clause) &&
+    !TALKS_ONLY.test(clause.replace(/\b(?:merger|deal|agreement)\s+talks\b/giu, "talks"))
+  ) {
     return { modality: "ASSERTED", status: "TERMINATED", background: false };
   }
   if (NEGATION.test(clause)) return { modality: "NEGATED", background };

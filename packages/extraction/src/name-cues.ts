@@ -46,7 +46,9 @@ const GEO_SUFFIXES = words(`
   basin mountains coast canal lake desert county prefecture governorate oblast
 `);
 
-const EVENT_SUFFIXES = words("summit forum conference expo congress fair festival week games olympics show awards symposium convention");
+const EVENT_SUFFIXES = words(
+  "summit forum conference expo congress fair festival week games olympics show awards symposium convention",
+);
 
 const ORG_NOUN =
   "companies|company|group|firm|maker|carmaker|automaker|chipmaker|drugmaker|conglomerate|chain|operator|developer|start-?up|bank|lender|insurer|carrier|airline|line|provider|retailer|utility|producer|manufacturer|specialist|fund|investor|lessor|forwarder|giant|brewer|miner|designer|distributor|wholesaler|exporter|importer|supplier|subsidiary|unit|rival|outlet|publisher|broadcaster|newspaper|magazine|agency|regulator|consultancy|unicorn|cooperative|venture|business|house|owner|holding|parent|division|arm|player|telco|platform|marketplace|fintech|insurtech|university|institute|hospital|lab|laboratory|studio|label|exchange|association|authority|ministry";
@@ -65,13 +67,23 @@ const TITLE =
 
 const RE = {
   rightWho: /^\s*,\s*(?:who|whose)\b/iu,
-  rightTitle: new RegExp(`^\\s*,\\s*(?:the\\s+|its\\s+|a\\s+|an\\s+)?(?:former\\s+|new\\s+|deputy\\s+|interim\\s+|acting\\s+|senior\\s+)?(?:${TITLE})\\b`, "iu"),
+  rightTitle: new RegExp(
+    `^\\s*,\\s*(?:the\\s+|its\\s+|a\\s+|an\\s+)?(?:former\\s+|new\\s+|deputy\\s+|interim\\s+|acting\\s+|senior\\s+)?(?:${TITLE})\\b`,
+    "iu",
+  ),
   apposition: /^\s*,\s*(?:one of (?:the\s+)?|(?:a|an|the|its|their)\s+)([^,.;:“”"()]*)/iu,
-  rightSays: /^\s+(?:said|says|told|added|noted|explained|stated|warned|cautioned|emphasi[sz]ed|highlighted|acknowledged|believes|wrote|argued)\b/iu,
-  rightOrgPossessive: /^\s*(?:’s|'s|’|')\s+(?:(?:[a-z\-]+\s+){0,2}(?:chief|ceo|board|shares|chair|chairman|president|founder|co-founder|management|shareholders|stake|subsidiary|unit|parent|stores|shops|customers|clients|revenue|sales|profit|brands?|network|terminals|headquarters|employees|staff|products|services|platform|business|division|operations|plants?|factory|factories|engineers|hotels|portfolio|investors|valuation|offer|bid|acquisition|purchase|takeover|largest|biggest|first|second|latest|own)\b)/iu,
-  rightOrgTitle: /^\s+(?:chief|ceo|cfo|cto|coo|chair|chairman|chairwoman|president|founder|co-founder|managing|partner|general partner|managing partner|sales director|director|spokesperson|spokesman|spokeswoman|shares|shareholders|executives?|board|group|said it|declined|did not)\b/iu,
-  rightOrgVerb: /^\s+(?:(?:has|have|had|is|was|will|would|also|on \p{L}+day|last year|this year|previously)\s+)*(?:agreed|announced|partnered|acquired|bought|signed|formed|raised|invested|denied|declined|reported|plans|expects|employs|operates|runs|sells|makes|owns|controls|processes|serves|builds|opened|appointed|completed|closed|called off|ended|terminated|scrapped|abandoned|shares)\b/iu,
-  rightProductNoun: new RegExp(`^\\s+(?:(?!(?:will|has|have|had|is|was|to|its|their|and|or|the|a|an|in|on|for|with|by|from|at)\\b)\\p{Ll}[\\p{L}\\-]*\\s+){0,2}(?:${PRODUCT_NOUN}|loyalty|platform|service|operating system|brand)\\b`, "iu"),
+  rightSays:
+    /^\s+(?:said|says|told|added|noted|explained|stated|warned|cautioned|emphasi[sz]ed|highlighted|acknowledged|believes|wrote|argued)\b/iu,
+  rightOrgPossessive:
+    /^\s*(?:’s|'s|’|')\s+(?:(?:[a-z-]+\s+){0,2}(?:chief|ceo|board|shares|chair|chairman|president|founder|co-founder|management|shareholders|stake|subsidiary|unit|parent|stores|shops|customers|clients|revenue|sales|profit|brands?|network|terminals|headquarters|employees|staff|products|services|platform|business|division|operations|plants?|factory|factories|engineers|hotels|portfolio|investors|valuation|offer|bid|acquisition|purchase|takeover|largest|biggest|first|second|latest|own)\b)/iu,
+  rightOrgTitle:
+    /^\s+(?:chief|ceo|cfo|cto|coo|chair|chairman|chairwoman|president|founder|co-founder|managing|partner|general partner|managing partner|sales director|director|spokesperson|spokesman|spokeswoman|shares|shareholders|executives?|board|group|said it|declined|did not)\b/iu,
+  rightOrgVerb:
+    /^\s+(?:(?:has|have|had|is|was|will|would|also|on \p{L}+day|last year|this year|previously)\s+)*(?:agreed|announced|partnered|acquired|bought|signed|formed|raised|invested|denied|declined|reported|plans|expects|employs|operates|runs|sells|makes|owns|controls|processes|serves|builds|opened|appointed|completed|closed|called off|ended|terminated|scrapped|abandoned|shares)\b/iu,
+  rightProductNoun: new RegExp(
+    `^\\s+(?:(?!(?:will|has|have|had|is|was|to|its|their|and|or|the|a|an|in|on|for|with|by|from|at)\\b)\\p{Ll}[\\p{L}-]*\\s+){0,2}(?:${PRODUCT_NOUN}|loyalty|platform|service|operating system|brand)\\b`,
+    "iu",
+  ),
   leftSaid: /\b(?:said|says|according to)\s+$/iu,
   leftTitle: new RegExp(`(?:^|[\\s,(])(?:${TITLE})\\s+$`, "iu"),
   leftOrgNoun: new RegExp(`\\b(?:${ORG_NOUN})s?\\s+$`, "iu"),
@@ -80,11 +92,15 @@ const RE = {
     /\b(?:partner(?:ed|s|ing)?\s+with|team(?:ed|s)?\s+up\s+with|acquire[sd]?|acquiring|buy(?:s|ing)?|bought|purchase[sd]?|takeover\s+of|acquisition\s+of|purchase\s+of|stake\s+in|invest(?:ed|s|ing)?\s+(?:[\p{L}\p{N}$€£¥₹.,]+\s+){0,4}in|merge[sd]?\s+with|merger\s+with|led\s+by|participation\s+from|agreement\s+with|partnership\s+with|collaboration\s+with|alliance\s+with|talks\s+with|venture\s+with|deal\s+with|bid\s+for|offer\s+for|approached|appointed|appoints|signed|backed\s+by|funding\s+from|investment\s+from|investor|from)\s+(?:the\s+)?$/iu,
   leftLaunch:
     /\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|releas(?:ed|es|ing)|roll(?:ed|s|ing)?\s+out|debut(?:ed|s)?|showcas(?:ed|es))\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:new\s+)?$/iu,
-  leftProductApposition: new RegExp(`\\b(?:${PRODUCT_NOUN}|platform|service|product|brand|programme|booking system|called|named|dubbed|branded)\\s*,?\\s*$`, "iu"),
+  leftProductApposition: new RegExp(
+    `\\b(?:${PRODUCT_NOUN}|platform|service|product|brand|programme|booking system|called|named|dubbed|branded)\\s*,?\\s*$`,
+    "iu",
+  ),
   leftCalled: /\b(?:called|named|dubbed|branded)\s+$/iu,
   leftRenamed: /\b(?:renamed|rebranded(?: as)?)\s+$/iu,
   leftOrgApposition: /\b(?:venture|company|unit|subsidiary|entity|business|firm|group|arm|division|studio)\s*,\s*$/iu,
-  leftPlaceOf: /\b(?:city|town|village|port|province|state|states|region|capital|district|county|island|islands|area|areas|emirate|municipality)\s+(?:of|at)\s+$/iu,
+  leftPlaceOf:
+    /\b(?:city|town|village|port|province|state|states|region|capital|district|county|island|islands|area|areas|emirate|municipality)\s+(?:of|at)\s+$/iu,
   leftPlacePrep: /\b(?:in|near|outside|at|to|across|around|into|throughout)\s+(?:the\s+)?$/iu,
   leftHeadquartered: /\b(?:based|headquartered|founded|listed|located|born)\s+in\s+(?:(?:19|20)\d\d\s+in\s+)?$/iu,
 };
@@ -93,7 +109,8 @@ function lastWord(span: NameSpan): string {
   return span.tokens[span.tokens.length - 1]?.text.toLowerCase() ?? "";
 }
 
-const APPOSITION_STOP = /\s(?:of|in|for|with|that|which|who|whose|based|to|from|on|at|by|behind|and|across|where|when|since|founded|owned|controlled|run)\b.*$/iu;
+const APPOSITION_STOP =
+  /\s(?:of|in|for|with|that|which|who|whose|based|to|from|on|at|by|behind|and|across|where|when|since|founded|owned|controlled|run)\b.*$/iu;
 
 /** "X, a Singapore-based maker of …" → ORGANIZATION; "X, a free software kit that …" → PRODUCT. */
 export function appositionHead(right: string): EntityKind | undefined {
@@ -124,7 +141,13 @@ export function structuralScores(span: NameSpan): Scores {
   if (n > 1 && PRODUCT_TAILS.has(last)) s.PRODUCT += 1.5;
   if (hasDigit && !ORG_SUFFIXES.has(last) && !/^(?:19|20)\d\d$/.test(last)) s.PRODUCT += 2;
   const personShaped =
-    n >= 2 && n <= 4 && span.tokens.every((t) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?$/u.test(t.text) || /^(?:van|von|de|da|del|der|bin|al|el)$/u.test(t.text));
+    n >= 2 &&
+    n <= 4 &&
+    span.tokens.every(
+      (t) =>
+        /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?$/u.test(t.text) ||
+        /^(?:van|von|de|da|del|der|bin|al|el)$/u.test(t.text),
+    );
   if (personShaped && span.tokens[0] && isFirstName(span.tokens[0].text) && !ORG_SUFFIXES.has(last)) s.PERSON += 2;
   return s;
 }
@@ -160,7 +183,8 @@ export function contextScores(text: string, span: NameSpan): Scores {
   if (RE.leftLaunch.test(tail)) s.PRODUCT += 2;
   if (RE.leftOrgApposition.test(tail)) s.ORGANIZATION += 2.5;
   else if (RE.leftCalled.test(tail)) {
-    if (/\b(?:company|venture|group|unit|business|firm|entity|subsidiary)\b/iu.test(left.slice(-60))) s.ORGANIZATION += 2.5;
+    if (/\b(?:company|venture|group|unit|business|firm|entity|subsidiary)\b/iu.test(left.slice(-60)))
+      s.ORGANIZATION += 2.5;
     else s.PRODUCT += 2.5;
   } else if (RE.leftProductApposition.test(tail)) s.PRODUCT += 2;
   if (RE.leftRenamed.test(tail)) s.ORGANIZATION += 2;

@@ -3,7 +3,10 @@ import { extractArticle } from "./extract-article.ts";
 
 describe("companies named after places", () => {
   it("does not make the place in a company's name a market", () => {
-    const x = extractArticle("Bank of Ireland Group has partnered with Felstrom Pay to offer instant payments to small businesses in Poland.", []);
+    const x = extractArticle(
+      "Bank of Ireland Group has partnered with Felstrom Pay to offer instant payments to small businesses in Poland.",
+      [],
+    );
     expect(x.deals).toHaveLength(1);
     expect(x.deals[0]?.regionCodes).toEqual(["616"]);
     expect(x.mentions.find((m) => m.text === "Bank of Ireland Group")?.kind).toBe("ORGANIZATION");
@@ -54,7 +57,10 @@ describe("markets, not home countries", () => {
   });
 
   it("names sub-regions by their M49 codes", () => {
-    const x = extractArticle("Arvenna Foods has partnered with Delmar Freight to run cold-chain logistics across sub-Saharan Africa and the Middle East.", []);
+    const x = extractArticle(
+      "Arvenna Foods has partnered with Delmar Freight to run cold-chain logistics across sub-Saharan Africa and the Middle East.",
+      [],
+    );
     expect(x.deals[0]?.regionCodes).toEqual(["202", "145"]);
     // the party names are masked: "Foods" and "Freight" are not sector evidence
     expect(x.deals[0]?.sectorCodes).toEqual(["logistics"]);

@@ -16,13 +16,14 @@ interface PlaceHit extends Span {
 }
 
 const ORG_NOUN =
-  /^(?:’s|'s)?\s+(?:[\p{L}\-]+\s+){0,3}?(?:company|group|firm|maker|carmaker|automaker|chipmaker|drugmaker|conglomerate|chain|operator|developer|start-?up|bank|lender|insurer|carrier|airline|line|provider|retailer|utility|producer|manufacturer|specialist|fund|investor|lessor|forwarder|giant|brewer|miner|designer|distributor|wholesaler|supplier|subsidiary|unit|rival|outlet|publisher|broadcaster|unicorn|platform|conglomerates|companies|firms|groups|lenders|banks|fintech|shipper|house)s?\b/iu;
+  /^(?:’s|'s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:company|group|firm|maker|carmaker|automaker|chipmaker|drugmaker|conglomerate|chain|operator|developer|start-?up|bank|lender|insurer|carrier|airline|line|provider|retailer|utility|producer|manufacturer|specialist|fund|investor|lessor|forwarder|giant|brewer|miner|designer|distributor|wholesaler|supplier|subsidiary|unit|rival|outlet|publisher|broadcaster|unicorn|platform|conglomerates|companies|firms|groups|lenders|banks|fintech|shipper|house)s?\b/iu;
 
 const MARKET_NOUN =
-  /^(?:’s|'s)?\s+(?:[\p{L}\-]+\s+){0,2}?(?:market|markets|consumers|customers|exporters|importers|farmers|businesses|manufacturers|drivers|users|merchants|retailers|patients|hospitals|schools|students|buyers|shoppers|smes|economy|clients|passengers|travell?ers|households|homes|grids|utilities|government|growers|trade|families|motorists|shops|stores|readers|viewers|investors)\b/iu;
+  /^(?:’s|'s)?\s+(?:[\p{L}-]+\s+){0,2}?(?:market|markets|consumers|customers|exporters|importers|farmers|businesses|manufacturers|drivers|users|merchants|retailers|patients|hospitals|schools|students|buyers|shoppers|smes|economy|clients|passengers|travell?ers|households|homes|grids|utilities|government|growers|trade|families|motorists|shops|stores|readers|viewers|investors)\b/iu;
 
 /** "make West Africa one of its three main growth regions" */
-const MARKET_ROLE = /^\s+(?:one of|a|an|its|their)\s+(?:(?:its|their|the)\s+)?(?:[\p{L}\-]+\s+){0,3}?(?:markets?|regions?|growth areas?)\b/iu;
+const MARKET_ROLE =
+  /^\s+(?:one of|a|an|its|their)\s+(?:(?:its|their|the)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:markets?|regions?|growth areas?)\b/iu;
 
 const MARKET_PREP =
   /\b(?:in|across|throughout|into|to|for|within|around|serving|covering|inside|of)\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central|coastal|remote areas of|parts of|markets? (?:of|in|like|such as))\s+)?$/iu;
@@ -33,7 +34,8 @@ const HOME_LEFT =
 const VENUE_LEFT =
   /(?:\b(?:summit|conference|forum|expo|event|meeting|fair|show|demonstration|congress|briefing|r&d cent(?:er|re))\b[^,.;]{0,40}\b(?:in|at)\s+$|\b(?:told|said|speaking|spoke|reporters|analysts)\b[^.;]{0,30}\bin\s+$)/iu;
 
-const STOCK_MOVE = /\bshares?\b[^.;]*\b(?:rose|fell|jumped|gained|dropped|slipped|climbed|surged|tumbled|rallied|sank)\b|\blisted in\b|\btrading\b/iu;
+const STOCK_MOVE =
+  /\bshares?\b[^.;]*\b(?:rose|fell|jumped|gained|dropped|slipped|climbed|surged|tumbled|rallied|sank)\b|\blisted in\b|\btrading\b/iu;
 
 function classify(text: string, hit: PlaceHit, sentence: Span, followedByOrg: boolean): Cue {
   const left = text.slice(Math.max(sentence.start, hit.start - 70), hit.start);
@@ -43,13 +45,14 @@ function classify(text: string, hit: PlaceHit, sentence: Span, followedByOrg: bo
   if (HOME_LEFT.test(left)) return "home";
   if (VENUE_LEFT.test(left)) return "home";
   if (STOCK_MOVE.test(text.slice(sentence.start, sentence.end))) return "home";
-  if (ORG_NOUN.test(right) && (hit.demonym || /\b(?:a|an|the)\s+$/iu.test(left) || /^(?:’s|'s)/u.test(right))) return "home";
+  if (ORG_NOUN.test(right) && (hit.demonym || /\b(?:a|an|the)\s+$/iu.test(left) || /^(?:’s|'s)/u.test(right)))
+    return "home";
   if (MARKET_NOUN.test(right) || MARKET_ROLE.test(right)) return "market";
   if (!hit.demonym && MARKET_PREP.test(left)) return "market";
   return "neutral";
 }
 
-const DEMONYM_RE = /(?<![\p{L}\-])(?:sub-Saharan|[\p{Lu}][\p{L}]+(?:[ -][\p{Lu}][\p{L}]+)?)(?![\p{L}])/gu;
+const DEMONYM_RE = /(?<![\p{L}-])(?:sub-Saharan|[\p{Lu}][\p{L}]+(?:[ -][\p{Lu}][\p{L}]+)?)(?![\p{L}])/gu;
 
 /** Places (with codes) and nationality adjectives inside a span, outside other mentions. */
 function placeHits(doc: Doc, span: Span): Array<PlaceHit & { mention?: DocMention }> {
@@ -64,7 +67,13 @@ function placeHits(doc: Doc, span: Span): Array<PlaceHit & { mention?: DocMentio
     const end = start + w[0].length;
     if (inside.some((m) => m.start < end && start < m.end)) continue;
     const codes = lookupDemonym(w[0]) ?? (w[0].includes(" ") ? lookupDemonym(w[0].split(" ")[0] ?? "") : undefined);
-    if (codes) hits.push({ start, end: start + (lookupDemonym(w[0]) ? w[0].length : (w[0].split(" ")[0] ?? "").length), codes, demonym: true });
+    if (codes)
+      hits.push({
+        start,
+        end: start + (lookupDemonym(w[0]) ? w[0].length : (w[0].split(" ")[0] ?? "").length),
+        codes,
+        demonym: true,
+      });
   }
   return hits.sort((a, b) => a.start - b.start);
 }
@@ -78,10 +87,18 @@ export function marketCodes(doc: Doc, spans: readonly Span[]): string[] {
     let previous: Cue | undefined;
     let previousEnd = -1;
     for (const hit of hits) {
-      const nextOrg = doc.mentions.find((m) => m.kind === "ORGANIZATION" && m.start >= hit.end && m.start - hit.end <= 4 && /^(?:’s|'s)?\s*$/u.test(doc.text.slice(hit.end, m.start)));
+      const nextOrg = doc.mentions.find(
+        (m) =>
+          m.kind === "ORGANIZATION" &&
+          m.start >= hit.end &&
+          m.start - hit.end <= 4 &&
+          /^(?:’s|'s)?\s*$/u.test(doc.text.slice(hit.end, m.start)),
+      );
       let cue = classify(doc.text, hit, sentence, !!nextOrg);
       // "in Kenya, Tanzania and Rwanda": list members share the cue of the first
-      const listed = previousEnd >= 0 && /^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:the\s+)?$/u.test(doc.text.slice(previousEnd, hit.start));
+      const listed =
+        previousEnd >= 0 &&
+        /^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:the\s+)?$/u.test(doc.text.slice(previousEnd, hit.start));
       if (listed && previous && cue !== "home") cue = previous;
       // "Penang, Malaysia"
       if (previous === "market" && /^,\s*$/u.test(doc.text.slice(previousEnd, hit.start))) cue = "market";

@@ -3,8 +3,14 @@ import { sectorsOf } from "./sectors.ts";
 
 describe("sectorsOf", () => {
   it("maps keywords to theme codes", () => {
-    expect(sectorsOf("an AI-powered assistant for next-generation vehicles")).toEqual(["artificial-intelligence", "automotive"]);
-    expect(sectorsOf("to bolster B2B e-commerce through a digital logistics platform")).toEqual(["e-commerce", "logistics"]);
+    expect(sectorsOf("an AI-powered assistant for next-generation vehicles")).toEqual([
+      "artificial-intelligence",
+      "automotive",
+    ]);
+    expect(sectorsOf("to bolster B2B e-commerce through a digital logistics platform")).toEqual([
+      "e-commerce",
+      "logistics",
+    ]);
   });
 
   it("keeps acronyms case-sensitive", () => {

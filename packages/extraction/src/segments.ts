@@ -22,8 +22,35 @@ export function contentEnd(text: string): number {
 }
 
 const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "st", "inc", "ltd", "co", "corp", "no", "vs", "jr", "sr", "u.s",
-  "u.k", "e.g", "i.e", "approx", "est", "dept", "gov", "sen", "rep", "gen", "lt", "col", "mt", "ft",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "st",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "no",
+  "vs",
+  "jr",
+  "sr",
+  "u.s",
+  "u.k",
+  "e.g",
+  "i.e",
+  "approx",
+  "est",
+  "dept",
+  "gov",
+  "sen",
+  "rep",
+  "gen",
+  "lt",
+  "col",
+  "mt",
+  "ft",
 ]);
 
 function trimSpan(text: string, start: number, end: number): Span {

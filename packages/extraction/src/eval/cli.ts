@@ -4,7 +4,15 @@
 
 import { extractArticle } from "../extract-article.ts";
 import { loadSplit, type Split } from "./load.ts";
-import { compareSets, emptyScorecard, formatScorecard, matchDeals, mentionKeys, scoreArticle, type GoldArticle } from "./score.ts";
+import {
+  compareSets,
+  emptyScorecard,
+  formatScorecard,
+  matchDeals,
+  mentionKeys,
+  scoreArticle,
+  type GoldArticle,
+} from "./score.ts";
 import type { Extraction } from "../types.ts";
 
 function describeDifferences(article: GoldArticle, extraction: Extraction): string[] {
@@ -19,19 +27,25 @@ function describeDifferences(article: GoldArticle, extraction: Extraction): stri
   for (const g of article.gold.deals) {
     const m = matches.find((x) => x.gold === g);
     if (!m) {
-      lines.push(`  deal missing: ${g.type} ${g.status} [${g.parties.join(", ")}] ${g.regionCodes.join(",")} ${g.sectorCodes.join(",")}`);
+      lines.push(
+        `  deal missing: ${g.type} ${g.status} [${g.parties.join(", ")}] ${g.regionCodes.join(",")} ${g.sectorCodes.join(",")}`,
+      );
       continue;
     }
     const p = m.predicted;
     const r = compareSets(new Set(g.regionCodes), new Set(p.regionCodes));
     const s = compareSets(new Set(g.sectorCodes), new Set(p.sectorCodes));
     if (g.status !== p.status || r.fp + r.fn + s.fp + s.fn > 0) {
-      lines.push(`  deal ${g.type} [${g.parties.join(", ")}]: status ${p.status} (gold ${g.status}); regions ${p.regionCodes.join(",")} (gold ${g.regionCodes.join(",")}); sectors ${p.sectorCodes.join(",")} (gold ${g.sectorCodes.join(",")})`);
+      lines.push(
+        `  deal ${g.type} [${g.parties.join(", ")}]: status ${p.status} (gold ${g.status}); regions ${p.regionCodes.join(",")} (gold ${g.regionCodes.join(",")}); sectors ${p.sectorCodes.join(",")} (gold ${g.sectorCodes.join(",")})`,
+      );
     }
   }
   for (const p of extraction.deals) {
     if (!matches.some((m) => m.predicted === p)) {
-      lines.push(`  deal extra: ${p.type} ${p.status} [${p.participants.map((x) => `${x.ref.name}:${x.role}`).join(", ")}] ${p.regionCodes.join(",")} ${p.sectorCodes.join(",")}`);
+      lines.push(
+        `  deal extra: ${p.type} ${p.status} [${p.participants.map((x) => `${x.ref.name}:${x.role}`).join(", ")}] ${p.regionCodes.join(",")} ${p.sectorCodes.join(",")}`,
+      );
     }
   }
   return lines;
@@ -55,13 +69,19 @@ function runSplit(split: Split, details: boolean): string {
     }
   }
   const deals = articles.reduce((n, a) => n + a.gold.deals.length, 0);
-  out.push(formatScorecard(`${split}: ${articles.length} articles, ${deals} gold deals, ${(cpu / articles.length).toFixed(1)} ms CPU/article`, card));
+  out.push(
+    formatScorecard(
+      `${split}: ${articles.length} articles, ${deals} gold deals, ${(cpu / articles.length).toFixed(1)} ms CPU/article`,
+      card,
+    ),
+  );
   return out.join("\n");
 }
 
 function main(argv: readonly string[]): void {
   const splitArg = argv[argv.indexOf("--split") + 1];
-  const splits: Split[] = argv.includes("--split") && (splitArg === "dev" || splitArg === "test") ? [splitArg] : ["dev", "test"];
+  const splits: Split[] =
+    argv.includes("--split") && (splitArg === "dev" || splitArg === "test") ? [splitArg] : ["dev", "test"];
   const details = argv.includes("--details");
   for (const split of splits) {
     console.log(runSplit(split, details && split === "dev"));

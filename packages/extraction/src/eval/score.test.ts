@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Deal, Extraction } from "../types.ts";
 import { emptyScorecard, formatScorecard, matchDeals, partyKey, prf, scoreArticle, type GoldArticle } from "./score.ts";
 
-const deal = (type: Deal["type"], names: string[], regionCodes: string[], sectorCodes: string[], status: Deal["status"] = "ANNOUNCED"): Deal => ({
+const deal = (
+  type: Deal["type"],
+  names: string[],
+  regionCodes: string[],
+  sectorCodes: string[],
+  status: Deal["status"] = "ANNOUNCED",
+): Deal => ({
   key: names.join("|"),
   type,
   status,
@@ -23,7 +29,15 @@ describe("scoring", () => {
   it("matches parties without case or legal suffixes, and requires the same type", () => {
     expect(partyKey("BMW Group")).toBe(partyKey("bmw"));
     expect(partyKey("Lindqvist Batteri AB")).toBe(partyKey("Lindqvist Batteri"));
-    const gold = [{ type: "MERGER" as const, status: "ANNOUNCED" as const, parties: ["Orrin Group", "Vask Ltd"], regionCodes: [], sectorCodes: [] }];
+    const gold = [
+      {
+        type: "MERGER" as const,
+        status: "ANNOUNCED" as const,
+        parties: ["Orrin Group", "Vask Ltd"],
+        regionCodes: [],
+        sectorCodes: [],
+      },
+    ];
     expect(matchDeals(gold, [deal("MERGER", ["Vask", "Orrin"], [], [])])).toHaveLength(1);
     expect(matchDeals(gold, [deal("ACQUISITION", ["Vask", "Orrin"], [], [])])).toHaveLength(0);
     expect(matchDeals(gold, [deal("MERGER", ["Vask", "Orrin", "Third Co"], [], [])])).toHaveLength(0);
@@ -40,7 +54,15 @@ describe("scoring", () => {
           { text: "Orrin", kind: "ORGANIZATION" },
           { text: "Kenya", kind: "PLACE" },
         ],
-        deals: [{ type: "MERGER", status: "COMPLETED", parties: ["Orrin", "Vask"], regionCodes: ["404", "800"], sectorCodes: ["fintech"] }],
+        deals: [
+          {
+            type: "MERGER",
+            status: "COMPLETED",
+            parties: ["Orrin", "Vask"],
+            regionCodes: ["404", "800"],
+            sectorCodes: ["fintech"],
+          },
+        ],
       },
     };
     const extraction: Extraction = {
@@ -49,7 +71,10 @@ describe("scoring", () => {
         { text: "Kenya", kind: "ORGANIZATION", start: 9, end: 14 },
       ],
       claims: [],
-      deals: [deal("MERGER", ["Orrin", "Vask"], ["404"], ["fintech", "retail"]), deal("INVESTMENT", ["A", "B"], [], [])],
+      deals: [
+        deal("MERGER", ["Orrin", "Vask"], ["404"], ["fintech", "retail"]),
+        deal("INVESTMENT", ["A", "B"], [], []),
+      ],
     };
     const card = emptyScorecard();
     scoreArticle(article, extraction, card);

@@ -109,7 +109,11 @@ function add(into: Counts, c: Counts): void {
 export function scoreArticle(article: GoldArticle, extraction: Extraction, card: Scorecard): DealMatch[] {
   add(card.mentions, compareSets(mentionKeys(article.gold.mentions), mentionKeys(extraction.mentions)));
   const matches = matchDeals(article.gold.deals, extraction.deals);
-  add(card.deals, { tp: matches.length, fp: extraction.deals.length - matches.length, fn: article.gold.deals.length - matches.length });
+  add(card.deals, {
+    tp: matches.length,
+    fp: extraction.deals.length - matches.length,
+    fn: article.gold.deals.length - matches.length,
+  });
   for (const { gold, predicted } of matches) {
     const right = gold.status === predicted.status ? 1 : 0;
     add(card.status, { tp: right, fp: 1 - right, fn: 1 - right });
