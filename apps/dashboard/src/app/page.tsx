@@ -22,7 +22,7 @@ import {
 import { dealListHref } from "@/lib/deal-list-params";
 import { whenApiReachable } from "@/lib/graphql";
 import { overviewHref, parseOverviewParams } from "@/lib/overview-params";
-import { periodRange, REGION_LEVELS, TIME_GRAINS } from "@/lib/periods";
+import { fillPeriods, periodRange, REGION_LEVELS, TIME_GRAINS } from "@/lib/periods";
 import type { SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: { absolute: "Overview · Dealgraph" } };
@@ -54,7 +54,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   const regionBars = withLink(byRegion, (key) => dealListHref({ ...period, regionCode: key }));
   const sectorBars = withLink(bySector, (key) => dealListHref({ ...period, sectorCode: key }));
-  const timeBars = withLink(overTime, (key) => dealListHref(periodRange(key) ?? period));
+  const timeBars = withLink(
+    fillPeriods(overTime, params.grain.groupBy, (empty) => ({ ...empty, count: 0, totalAmountUsd: 0 })),
+    (key) => dealListHref(periodRange(key) ?? period),
+  );
   const periodText =
     params.from || params.to ? `${params.from ?? "the first deal"} to ${params.to ?? "today"}` : "all time";
 

@@ -33,10 +33,14 @@ export function ChartTable({
             {data.map((bucket) => (
               <tr key={bucket.key}>
                 <th scope="row">
-                  <Link href={bucket.href}>
-                    {bucket.label}
-                    <span className="visually-hidden"> ({pluralize(bucket.count, "deal")})</span>
-                  </Link>
+                  {bucket.count > 0 ? (
+                    <Link href={bucket.href}>
+                      {bucket.label}
+                      <span className="visually-hidden"> ({pluralize(bucket.count, "deal")})</span>
+                    </Link>
+                  ) : (
+                    bucket.label
+                  )}
                 </th>
                 <td className="num">{formatCount(bucket.count)}</td>
                 <td className="num">{bucket.totalAmountUsd > 0 ? formatUsd(bucket.totalAmountUsd) : "—"}</td>

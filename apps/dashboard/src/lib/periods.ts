@@ -40,3 +40,60 @@ export const TIME_GRAINS = [
 ] as const satisfies ReadonlyArray<{ param: string; groupBy: DealGroupBy; label: string }>;
 
 export type TimeGrainParam = (typeof TIME_GRAINS)[number]["param"];
+
+type PeriodBucket = { key: string; label: string; count: number; totalAmountUsd: number };
+type Grain = "MONTH" | "QUARTER" | "YEAR";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MAX_POINTS = 2000;
+
+/** Period key → a running index (months, quarters or years since year 0), or undefined if it is no period. */
+function periodIndex(key: string, grain: Grain): number | undefined {
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (grain === "MONTH" && month) return Number(month[1]) * 12 + Number(month[2]) - 1;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (grain === "QUARTER" && quarter) return Number(quarter[1]) * 4 + Number(quarter[2]) - 1;
+  if (grain === "YEAR" && /^\d{4}$/.test(key)) return Number(key);
+  return undefined;
+}
+
+function periodAt(index: number, grain: Grain): { key: string; label: string } {
+  if (grain === "MONTH") {
+    const year = Math.floor(index / 12);
+    const month = index % 12;
+    return { key: `${year}-${String(month + 1).padStart(2, "0")}`, label: `${MONTHS[month] ?? ""} ${year}` };
+  }
+  if (grain === "QUARTER") {
+    const year = Math.floor(index / 4);
+    return { key: `${year}-Q${(index % 4) + 1}`, label: `Q${(index % 4) + 1} ${year}` };
+  }
+  return { key: String(index), label: String(index) };
+}
+
+/**
+ * The API returns only periods that have deals; a time axis needs the empty ones too, or March would
+ * sit next to July. Pads the series with zero buckets between its first and last period (no counting).
+ */
+export function fillPeriods<Bucket extends PeriodBucket>(
+  buckets: readonly Bucket[],
+  grain: Grain,
+  empty: (period: { key: string; label: string }) => Bucket,
+): Bucket[] {
+  const byIndex = new Map<number, Bucket>();
+  const rest: Bucket[] = [];
+  for (const bucket of buckets) {
+    const index = periodIndex(bucket.key, grain);
+    if (index === undefined) rest.push(bucket);
+    else byIndex.set(index, bucket);
+  }
+  if (byIndex.size === 0) return [...buckets];
+  const indexes = [...byIndex.keys()];
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  if (last - first + 1 > MAX_POINTS) return [...buckets];
+  const series: Bucket[] = [];
+  for (let index = first; index <= last; index += 1) {
+    series.push(byIndex.get(index) ?? empty(periodAt(index, grain)));
+  }
+  return [...series, ...rest];
+}

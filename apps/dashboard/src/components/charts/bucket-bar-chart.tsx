@@ -1,8 +1,10 @@
 "use client";
 
+import { useRef } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BarShapeProps } from "recharts";
 import { bucketLabel, formatCount, formatUsd } from "@/lib/format";
+import { useUntabbableLayers } from "./use-untabbable-layers";
 import { CHART_COLORS, type ChartBucket } from "./chart-types";
 
 const ROW_HEIGHT = 40;
@@ -28,11 +30,13 @@ function truncate(text: string, max: number): string {
 export function BucketBarChart({ data, maxLabelWidth = 170 }: { data: readonly ChartBucket[]; maxLabelWidth?: number }) {
   const height = data.length * ROW_HEIGHT + AXIS_HEIGHT;
   const rows = [...data];
+  const container = useRef<HTMLDivElement>(null);
+  useUntabbableLayers(container);
   const longest = rows.reduce((length, bucket) => Math.max(length, bucket.label.length), 0);
   const labelWidth = Math.min(maxLabelWidth, Math.max(48, longest * CHAR_WIDTH + 16));
 
   return (
-    <div className="chart" style={{ height }}>
+    <div className="chart" style={{ height }} ref={container}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart
           data={rows}
@@ -82,7 +86,8 @@ export function BucketBarChart({ data, maxLabelWidth = 170 }: { data: readonly C
 
 /** One bar drawn as an SVG link; keyboard users reach it with Tab like any link. */
 export function BarLink({ x, y, width, height, fill, bucket }: BarShapeProps & { bucket: ChartBucket | undefined }) {
-  if (!bucket) return <g />;
+  // Empty periods of a time series draw nothing and are no tab stop.
+  if (!bucket || bucket.count === 0) return <g />;
   return (
     <a href={bucket.href} aria-label={bucketLabel(bucket.label, bucket.count)}>
       <rect x={x} y={y} width={Math.max(width ?? 0, 2)} height={height} fill={fill} rx={3} />

@@ -1,9 +1,11 @@
 "use client";
 
+import { useRef } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BarShapeProps } from "recharts";
 import { formatCount, formatUsd } from "@/lib/format";
 import { BarLink, countTicks } from "./bucket-bar-chart";
+import { useUntabbableLayers } from "./use-untabbable-layers";
 import { CHART_COLORS, type ChartBucket } from "./chart-types";
 
 /**
@@ -12,10 +14,12 @@ import { CHART_COLORS, type ChartBucket } from "./chart-types";
  */
 export function TimeChart({ data, height = 280 }: { data: readonly ChartBucket[]; height?: number }) {
   const rows = [...data];
+  const container = useRef<HTMLDivElement>(null);
+  useUntabbableLayers(container);
   const showValue = rows.some((bucket) => bucket.totalAmountUsd > 0);
 
   return (
-    <div className="chart" style={{ height }}>
+    <div className="chart" style={{ height }} ref={container}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 12, right: showValue ? 8 : 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />

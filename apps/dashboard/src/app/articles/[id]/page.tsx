@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ApiUnavailable } from "@/components/api-unavailable";
 import { ArticleText } from "@/components/article-text";
 import { ClaimItem } from "@/components/claim-view";
+import { ScrollToHash } from "@/components/scroll-to-hash";
 import { getArticle, type ArticleDetail } from "@/data/article";
 import type { Claim } from "@/data/evidence";
 import { segmentText, type Span } from "@/lib/article-segments";
@@ -129,6 +130,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <div className="article-text">
             <ArticleText nodes={nodes} highlight={highlight} />
           </div>
+          <ScrollToHash />
         </section>
 
         <div>

@@ -53,7 +53,7 @@ export default async function DealPage({ params }: Props) {
         </p>
       ) : null}
 
-      <div className="layout-aside">
+      <div className="layout-aside layout-aside--side-first">
         <div>
           <section className="card" aria-labelledby="parties-title">
             <h2 id="parties-title">Parties</h2>

@@ -15,7 +15,7 @@ import { dealListHref } from "@/lib/deal-list-params";
 import { humanize } from "@/lib/enums";
 import { pluralize } from "@/lib/format";
 import { whenApiReachable } from "@/lib/graphql";
-import { periodRange } from "@/lib/periods";
+import { fillPeriods, periodRange } from "@/lib/periods";
 import { buildHref, firstParam, type SearchParams } from "@/lib/search-params";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -75,7 +75,8 @@ export default async function EntityPage({ params, searchParams }: Props) {
   if (!entity) notFound();
 
   const state = { includeUnits, period: grain.param };
-  const timeBars: ChartBucket[] = overTime.map((bucket) => ({
+  const series = fillPeriods(overTime, grain.groupBy, (empty) => ({ ...empty, count: 0, totalAmountUsd: 0 }));
+  const timeBars: ChartBucket[] = series.map((bucket) => ({
     ...bucket,
     href: dealListHref({ entityId: entity.id, includeUnits, ...(periodRange(bucket.key) ?? {}) }),
   }));
@@ -97,7 +98,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
-      <div className="layout-aside">
+      <div className="layout-aside layout-aside--side-first">
         <div>
           <section className="card" aria-labelledby="deals-title">
             <div className="chart-head">
