@@ -84,8 +84,14 @@ export interface FormatErrorOptions {
 export function createFormatError({ onInternalError }: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof AppError && !original.isUserError) {
-      return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+    if (original instanceof AppError) {
+      // User errors thrown while reading (a malformed id in a filter) are bad input, not faults.
+      const code = original.isUserError ? "BAD_USER_INPUT" : original.code;
+      return {
+        message: original.message,
+        path: formatted.path,
+        extensions: { code, ...(original.field ? { field: original.field } : {}) },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
