@@ -100,7 +100,19 @@ process.on("SIGTERM", () => stop(0));
 function createDashboardKey() {
   const result = spawnSync(
     "npx",
-    ["tsx", "src/cli/keys.ts", "create", "--user", "dashboard", "--role", "ANALYST", "--name", "dashboard (npm start)", "--revoke-previous", "--quiet"],
+    [
+      "tsx",
+      "src/cli/keys.ts",
+      "create",
+      "--user",
+      "dashboard",
+      "--role",
+      "ANALYST",
+      "--name",
+      "dashboard (npm start)",
+      "--revoke-previous",
+      "--quiet",
+    ],
     { cwd: join(root, "apps/api"), env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
   const key = result.stdout.trim().split("\n").at(-1) ?? "";

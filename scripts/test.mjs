@@ -31,12 +31,15 @@ function step(name, command, commandArgs, env = {}) {
   return ok;
 }
 
-function vitest(kind) {
+// The second run only needs the tests that touch a database.
+const DATABASE_TESTS = ["prisma/src", "apps/api/src", "tests/api"];
+
+function vitest(kind, filters = []) {
   const report = `/tmp/dealgraph-vitest-${kind}-${process.pid}.json`;
   const ok = step(
     `tests on ${kind}`,
     "npx",
-    ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    ["vitest", "run", ...filters, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
     { TEST_DB: kind },
   );
   try {
@@ -73,7 +76,7 @@ if (!args.has("--skip-static")) {
 vitest("pglite");
 
 if (await postgresAnswers()) {
-  vitest("postgres");
+  vitest("postgres", DATABASE_TESTS);
 } else if (requirePostgres) {
   console.error(
     `\nPostgreSQL does not answer at ${postgresUrl}, and this run requires it (CI=true or REQUIRE_POSTGRES=1).`,

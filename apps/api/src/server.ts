@@ -259,13 +259,11 @@ export async function createServer(
           : status === 500
             ? `Internal error (request ${requestId}).`
             : "The request body is not valid JSON.";
-      res
-        .status(status)
-        .json({
-          errors: [
-            { message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", requestId } },
-          ],
-        });
+      res.status(status).json({
+        errors: [
+          { message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", requestId } },
+        ],
+      });
     },
   );
 
