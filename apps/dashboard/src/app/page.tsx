@@ -59,7 +59,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     (key) => dealListHref(periodRange(key) ?? period),
   );
   const periodText =
-    params.from || params.to ? `${params.from ?? "the first deal"} to ${params.to ?? "today"}` : "all time";
+    params.from && params.from === params.to
+      ? params.from
+      : params.from || params.to
+        ? `${params.from ?? "the first deal"} to ${params.to ?? "today"}`
+        : "all time";
 
   return (
     <>

@@ -107,7 +107,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
                 <LinkSwitch
                   label="Whose deals"
                   options={[
-                    { label: `${entity.name} only`, href: entityHref(entity.id, { ...state, includeUnits: false }), current: !includeUnits },
+                    { label: "Own deals", href: entityHref(entity.id, { ...state, includeUnits: false }), current: !includeUnits },
                     {
                       label: `With its ${pluralize(entity.units.length, "unit")}`,
                       href: entityHref(entity.id, { ...state, includeUnits: true }),
@@ -124,7 +124,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
             </p>
             {entity.deals.nodes.length > 0 ? (
               <div className="table-scroll" role="region" aria-label={`Deals of ${entity.name}`} tabIndex={0}>
-                <table>
+                <table className="deals-table">
                   <thead>
                     <tr>
                       <th scope="col">Deal</th>
