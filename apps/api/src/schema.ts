@@ -9,6 +9,13 @@ import { NodeResolver } from "./common/node.resolver.ts";
 import { DealParticipantResolver, DealResolver, DealStatusChangeResolver } from "./deal/deal.resolver.ts";
 import { EntityResolver } from "./entity/entity.resolver.ts";
 import { SearchResolver } from "./search/search.resolver.ts";
+import { IngestResolver } from "./ingest/ingest.resolver.ts";
+import {
+  DealReviewFieldsResolver,
+  EntityReviewFieldsResolver,
+  ReviewRecordResolver,
+  ReviewResolver,
+} from "./review/review.resolver.ts";
 import { RegionResolver, SectorResolver } from "./taxonomy/taxonomy.resolver.ts";
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -30,6 +37,11 @@ export function getSchema(): Promise<GraphQLSchema> {
       SectorResolver,
       SearchResolver,
       AuthResolver,
+      IngestResolver,
+      ReviewResolver,
+      ReviewRecordResolver,
+      DealReviewFieldsResolver,
+      EntityReviewFieldsResolver,
     ],
     authChecker,
     // Inputs are validated by the services (zod), which answer with user errors in payloads.

@@ -238,144 +238,155 @@ export async function mergeEntities({ prisma, viewer }: Omit<Deps, "catalog">, i
   const targetId = decodeId(input.targetId, "Entity", ["input", "targetId"]);
   if (sourceId === targetId)
     throw AppError.validation("An entity cannot be merged into itself.", ["input", "targetId"]);
-  return prisma.$transaction(async (tx) => {
-    const live = { deletedAt: null, mergedIntoId: null };
-    const source = await tx.entity.findFirst({ where: { id: sourceId, ...live } });
-    const target = await tx.entity.findFirst({ where: { id: targetId, ...live } });
-    if (!source) throw AppError.notFound("Entity", input.sourceId, ["input", "sourceId"]);
-    if (!target) throw AppError.notFound("Entity", input.targetId, ["input", "targetId"]);
-    if (source.kind !== target.kind) {
-      throw AppError.validation(`Cannot merge a ${source.kind} into a ${target.kind}.`, ["input", "targetId"]);
-    }
-    const ids = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
-    const record: MergeRecord = {
-      sourceId,
-      targetId,
-      mentionIds: await ids(tx.mention.findMany({ where: { entityId: sourceId }, select: { id: true } })),
-      subjectClaimIds: await ids(tx.claim.findMany({ where: { subjectId: sourceId }, select: { id: true } })),
-      objectClaimIds: await ids(tx.claim.findMany({ where: { objectId: sourceId }, select: { id: true } })),
-      evidenceIds: await ids(tx.evidence.findMany({ where: { speakerId: sourceId }, select: { id: true } })),
-      movedParticipants: [],
-      droppedParticipants: [],
-      aliasIds: [],
-      externalIdIds: await ids(tx.externalId.findMany({ where: { entityId: sourceId }, select: { id: true } })),
-      unitIds: await ids(tx.entity.findMany({ where: { parentId: sourceId }, select: { id: true } })),
-      addedAliasId: null,
-    };
-    await tx.mention.updateMany({ where: { id: { in: record.mentionIds } }, data: { entityId: targetId } });
-    await tx.claim.updateMany({ where: { id: { in: record.subjectClaimIds } }, data: { subjectId: targetId } });
-    await tx.claim.updateMany({ where: { id: { in: record.objectClaimIds } }, data: { objectId: targetId } });
-    await tx.evidence.updateMany({ where: { id: { in: record.evidenceIds } }, data: { speakerId: targetId } });
-    await tx.externalId.updateMany({ where: { id: { in: record.externalIdIds } }, data: { entityId: targetId } });
-    await tx.entity.updateMany({
-      where: { id: { in: record.unitIds.filter((id) => id !== targetId) } },
-      data: { parentId: targetId },
-    });
+  return prisma.$transaction((tx) => mergeEntitiesInTransaction(tx, viewer, input));
+}
 
-    const targetRoles = new Set(
-      (await tx.dealParticipant.findMany({ where: { entityId: targetId } })).map((p) => `${p.dealId}:${p.role}`),
-    );
-    for (const p of await tx.dealParticipant.findMany({ where: { entityId: sourceId } })) {
-      const key = { dealId: p.dealId, role: p.role };
-      if (targetRoles.has(`${p.dealId}:${p.role}`)) {
-        record.droppedParticipants.push(key);
-        await tx.dealParticipant.delete({ where: { dealId_entityId_role: { ...key, entityId: sourceId } } });
-      } else {
-        record.movedParticipants.push(key);
-        await tx.dealParticipant.update({
-          where: { dealId_entityId_role: { ...key, entityId: sourceId } },
-          data: { entityId: targetId },
-        });
-      }
-    }
-
-    const targetAliases = new Set(
-      [target.name, ...(await tx.entityAlias.findMany({ where: { entityId: targetId } })).map((a) => a.name)].map((n) =>
-        n.toLowerCase(),
-      ),
-    );
-    for (const alias of await tx.entityAlias.findMany({ where: { entityId: sourceId } })) {
-      if (targetAliases.has(alias.name.toLowerCase())) continue;
-      record.aliasIds.push(alias.id);
-      targetAliases.add(alias.name.toLowerCase());
-    }
-    await tx.entityAlias.updateMany({ where: { id: { in: record.aliasIds } }, data: { entityId: targetId } });
-    if (!targetAliases.has(source.name.toLowerCase())) {
-      const added = await tx.entityAlias.create({ data: { entityId: targetId, name: source.name, type: "TRADE" } });
-      record.addedAliasId = added.id;
-    }
-    await tx.entity.update({ where: { id: sourceId }, data: { mergedIntoId: targetId } });
-    const event = await recordAudit(tx, viewer, {
-      action: "MERGE",
-      targetType: "Entity",
-      targetId: targetId,
-      before: { source, target },
-      after: record,
-    });
-    return { entity: await tx.entity.findUniqueOrThrow({ where: { id: targetId } }), mergeId: event.id.toString() };
+/** mergeEntities inside the caller's transaction (a review decision merges and records itself at once). */
+export async function mergeEntitiesInTransaction(tx: Tx, viewer: Actor, input: MergeEntitiesInput) {
+  const sourceId = decodeId(input.sourceId, "Entity", ["input", "sourceId"]);
+  const targetId = decodeId(input.targetId, "Entity", ["input", "targetId"]);
+  if (sourceId === targetId)
+    throw AppError.validation("An entity cannot be merged into itself.", ["input", "targetId"]);
+  const live = { deletedAt: null, mergedIntoId: null };
+  const source = await tx.entity.findFirst({ where: { id: sourceId, ...live } });
+  const target = await tx.entity.findFirst({ where: { id: targetId, ...live } });
+  if (!source) throw AppError.notFound("Entity", input.sourceId, ["input", "sourceId"]);
+  if (!target) throw AppError.notFound("Entity", input.targetId, ["input", "targetId"]);
+  if (source.kind !== target.kind) {
+    throw AppError.validation(`Cannot merge a ${source.kind} into a ${target.kind}.`, ["input", "targetId"]);
+  }
+  const ids = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
+  const record: MergeRecord = {
+    sourceId,
+    targetId,
+    mentionIds: await ids(tx.mention.findMany({ where: { entityId: sourceId }, select: { id: true } })),
+    subjectClaimIds: await ids(tx.claim.findMany({ where: { subjectId: sourceId }, select: { id: true } })),
+    objectClaimIds: await ids(tx.claim.findMany({ where: { objectId: sourceId }, select: { id: true } })),
+    evidenceIds: await ids(tx.evidence.findMany({ where: { speakerId: sourceId }, select: { id: true } })),
+    movedParticipants: [],
+    droppedParticipants: [],
+    aliasIds: [],
+    externalIdIds: await ids(tx.externalId.findMany({ where: { entityId: sourceId }, select: { id: true } })),
+    unitIds: await ids(tx.entity.findMany({ where: { parentId: sourceId }, select: { id: true } })),
+    addedAliasId: null,
+  };
+  await tx.mention.updateMany({ where: { id: { in: record.mentionIds } }, data: { entityId: targetId } });
+  await tx.claim.updateMany({ where: { id: { in: record.subjectClaimIds } }, data: { subjectId: targetId } });
+  await tx.claim.updateMany({ where: { id: { in: record.objectClaimIds } }, data: { objectId: targetId } });
+  await tx.evidence.updateMany({ where: { id: { in: record.evidenceIds } }, data: { speakerId: targetId } });
+  await tx.externalId.updateMany({ where: { id: { in: record.externalIdIds } }, data: { entityId: targetId } });
+  await tx.entity.updateMany({
+    where: { id: { in: record.unitIds.filter((id) => id !== targetId) } },
+    data: { parentId: targetId },
   });
+
+  const targetRoles = new Set(
+    (await tx.dealParticipant.findMany({ where: { entityId: targetId } })).map((p) => `${p.dealId}:${p.role}`),
+  );
+  for (const p of await tx.dealParticipant.findMany({ where: { entityId: sourceId } })) {
+    const key = { dealId: p.dealId, role: p.role };
+    if (targetRoles.has(`${p.dealId}:${p.role}`)) {
+      record.droppedParticipants.push(key);
+      await tx.dealParticipant.delete({ where: { dealId_entityId_role: { ...key, entityId: sourceId } } });
+    } else {
+      record.movedParticipants.push(key);
+      await tx.dealParticipant.update({
+        where: { dealId_entityId_role: { ...key, entityId: sourceId } },
+        data: { entityId: targetId },
+      });
+    }
+  }
+
+  const targetAliases = new Set(
+    [target.name, ...(await tx.entityAlias.findMany({ where: { entityId: targetId } })).map((a) => a.name)].map((n) =>
+      n.toLowerCase(),
+    ),
+  );
+  for (const alias of await tx.entityAlias.findMany({ where: { entityId: sourceId } })) {
+    if (targetAliases.has(alias.name.toLowerCase())) continue;
+    record.aliasIds.push(alias.id);
+    targetAliases.add(alias.name.toLowerCase());
+  }
+  await tx.entityAlias.updateMany({ where: { id: { in: record.aliasIds } }, data: { entityId: targetId } });
+  if (!targetAliases.has(source.name.toLowerCase())) {
+    const added = await tx.entityAlias.create({ data: { entityId: targetId, name: source.name, type: "TRADE" } });
+    record.addedAliasId = added.id;
+  }
+  await tx.entity.update({ where: { id: sourceId }, data: { mergedIntoId: targetId } });
+  const event = await recordAudit(tx, viewer, {
+    action: "MERGE",
+    targetType: "Entity",
+    targetId: targetId,
+    before: { source, target },
+    after: record,
+  });
+  return { entity: await tx.entity.findUniqueOrThrow({ where: { id: targetId } }), mergeId: event.id.toString() };
 }
 
 export async function undoMergeEntities({ prisma, viewer }: Omit<Deps, "catalog">, input: UndoMergeEntitiesInput) {
   if (!/^\d{1,18}$/.test(input.mergeId)) throw AppError.validation("mergeId is not a merge id.", ["input", "mergeId"]);
+  return prisma.$transaction((tx) => undoMergeEntitiesInTransaction(tx, viewer, input));
+}
+
+/** undoMergeEntities inside the caller's transaction. */
+export async function undoMergeEntitiesInTransaction(tx: Tx, viewer: Actor, input: UndoMergeEntitiesInput) {
+  if (!/^\d{1,18}$/.test(input.mergeId)) throw AppError.validation("mergeId is not a merge id.", ["input", "mergeId"]);
   const mergeId = BigInt(input.mergeId);
-  return prisma.$transaction(async (tx) => {
-    const event = await tx.auditEvent.findUnique({ where: { id: mergeId } });
-    if (!event || event.action !== "MERGE" || event.targetType !== "Entity") {
-      throw AppError.notFound("Merge", input.mergeId, ["input", "mergeId"]);
-    }
-    const undone = await tx.auditEvent.findFirst({
-      where: { action: "UNMERGE", targetType: "EntityMerge", targetId: input.mergeId },
-    });
-    if (undone) throw AppError.conflict("This merge was already undone.", ["input", "mergeId"]);
-    const record = event.after as unknown as MergeRecord;
-    const source = await tx.entity.findUnique({ where: { id: record.sourceId } });
-    if (source?.mergedIntoId !== record.targetId) {
-      throw AppError.conflict("The source entity changed since the merge; undo by hand.", ["input", "mergeId"]);
-    }
-    const { sourceId, targetId } = record;
-    await tx.mention.updateMany({
-      where: { id: { in: record.mentionIds }, entityId: targetId },
+  const event = await tx.auditEvent.findUnique({ where: { id: mergeId } });
+  if (!event || event.action !== "MERGE" || event.targetType !== "Entity") {
+    throw AppError.notFound("Merge", input.mergeId, ["input", "mergeId"]);
+  }
+  const undone = await tx.auditEvent.findFirst({
+    where: { action: "UNMERGE", targetType: "EntityMerge", targetId: input.mergeId },
+  });
+  if (undone) throw AppError.conflict("This merge was already undone.", ["input", "mergeId"]);
+  const record = event.after as unknown as MergeRecord;
+  const source = await tx.entity.findUnique({ where: { id: record.sourceId } });
+  if (source?.mergedIntoId !== record.targetId) {
+    throw AppError.conflict("The source entity changed since the merge; undo by hand.", ["input", "mergeId"]);
+  }
+  const { sourceId, targetId } = record;
+  await tx.mention.updateMany({
+    where: { id: { in: record.mentionIds }, entityId: targetId },
+    data: { entityId: sourceId },
+  });
+  await tx.claim.updateMany({
+    where: { id: { in: record.subjectClaimIds }, subjectId: targetId },
+    data: { subjectId: sourceId },
+  });
+  await tx.claim.updateMany({
+    where: { id: { in: record.objectClaimIds }, objectId: targetId },
+    data: { objectId: sourceId },
+  });
+  await tx.evidence.updateMany({
+    where: { id: { in: record.evidenceIds }, speakerId: targetId },
+    data: { speakerId: sourceId },
+  });
+  await tx.externalId.updateMany({ where: { id: { in: record.externalIdIds } }, data: { entityId: sourceId } });
+  await tx.entity.updateMany({
+    where: { id: { in: record.unitIds }, parentId: targetId },
+    data: { parentId: sourceId },
+  });
+  await tx.entityAlias.updateMany({ where: { id: { in: record.aliasIds } }, data: { entityId: sourceId } });
+  if (record.addedAliasId) await tx.entityAlias.deleteMany({ where: { id: record.addedAliasId } });
+  for (const p of record.movedParticipants) {
+    await tx.dealParticipant.updateMany({
+      where: { dealId: p.dealId, entityId: targetId, role: p.role as never },
       data: { entityId: sourceId },
     });
-    await tx.claim.updateMany({
-      where: { id: { in: record.subjectClaimIds }, subjectId: targetId },
-      data: { subjectId: sourceId },
-    });
-    await tx.claim.updateMany({
-      where: { id: { in: record.objectClaimIds }, objectId: targetId },
-      data: { objectId: sourceId },
-    });
-    await tx.evidence.updateMany({
-      where: { id: { in: record.evidenceIds }, speakerId: targetId },
-      data: { speakerId: sourceId },
-    });
-    await tx.externalId.updateMany({ where: { id: { in: record.externalIdIds } }, data: { entityId: sourceId } });
-    await tx.entity.updateMany({
-      where: { id: { in: record.unitIds }, parentId: targetId },
-      data: { parentId: sourceId },
-    });
-    await tx.entityAlias.updateMany({ where: { id: { in: record.aliasIds } }, data: { entityId: sourceId } });
-    if (record.addedAliasId) await tx.entityAlias.deleteMany({ where: { id: record.addedAliasId } });
-    for (const p of record.movedParticipants) {
-      await tx.dealParticipant.updateMany({
-        where: { dealId: p.dealId, entityId: targetId, role: p.role as never },
-        data: { entityId: sourceId },
-      });
-    }
-    await tx.dealParticipant.createMany({
-      data: record.droppedParticipants.map((p) => ({ dealId: p.dealId, entityId: sourceId, role: p.role as never })),
-      skipDuplicates: true,
-    });
-    const restored = await tx.entity.update({ where: { id: sourceId }, data: { mergedIntoId: null } });
-    await recordAudit(tx, viewer, {
-      action: "UNMERGE",
-      targetType: "EntityMerge",
-      targetId: input.mergeId,
-      after: { sourceId, targetId },
-    });
-    return { entity: restored };
+  }
+  await tx.dealParticipant.createMany({
+    data: record.droppedParticipants.map((p) => ({ dealId: p.dealId, entityId: sourceId, role: p.role as never })),
+    skipDuplicates: true,
   });
+  const restored = await tx.entity.update({ where: { id: sourceId }, data: { mergedIntoId: null } });
+  await recordAudit(tx, viewer, {
+    action: "UNMERGE",
+    targetType: "EntityMerge",
+    targetId: input.mergeId,
+    after: { sourceId, targetId },
+  });
+  return { entity: restored };
 }
 
 /** Entities by global id for `entity(id)`; deleted ones are returned too (curators restore them). */

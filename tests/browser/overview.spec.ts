@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+import { screenshot } from "./support.ts";
+
+test.describe("overview", () => {
+  test("charts the seeded partnerships by continent and by sector", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("/");
+    const byRegion = page.getByRole("region", { name: "Partnerships by region" });
+    await expect(byRegion.getByRole("link", { name: "Asia: 1 deal" })).toBeVisible();
+    await expect(byRegion.getByRole("link", { name: "Africa: 1 deal" })).toBeVisible();
+    const bySector = page.getByRole("region", { name: "Partnerships by sector" });
+    for (const sector of ["Automotive", "Artificial Intelligence", "E-commerce", "Logistics"]) {
+      await expect(bySector.getByRole("link", { name: `${sector}: 1 deal` })).toBeVisible();
+    }
+    // Recharts draws real bars, not just the table alternative.
+    await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await screenshot(page, "overview-1280");
+  });
+
+  test("switches the region chart to countries, keeping it in the URL", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Country", exact: true }).click();
+    await expect(page).toHaveURL(/COUNTRY/i);
+    await expect(page.getByRole("link", { name: "China: 1 deal" }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "Nigeria: 1 deal" }).first()).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("link", { name: "China: 1 deal" }).first()).toBeVisible();
+  });
+});
