@@ -20,10 +20,6 @@ export function firstWord(name: string): string {
   return name.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
 }
 
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, "\\$&");
-}
-
 /** Parses "2025", "2025-03" or "2025-03-25" into the period's first day and its precision. */
 export function parseFuzzyDay(
   value: string | null | undefined,
