@@ -78,6 +78,8 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
+    // Client-side too: a frozen server cannot enforce its own statement timeout.
+    query_timeout: (options.statementTimeoutMs ?? 15_000) + 2_000,
   });
   // A dropped server connection must not crash the process: the next query reports it.
   pool.on("error", () => {});

@@ -15,7 +15,7 @@ import { pino, type Logger } from "pino";
 import { authenticate } from "./auth/auth.service.ts";
 import { keyFromHeaders } from "./auth/api-key.ts";
 import type { Viewer } from "./auth/viewer.ts";
-import { AppError, createFormatError } from "./common/errors.ts";
+import { AppError, createFormatError, isDatabaseUnavailable } from "./common/errors.ts";
 import { createContext, type Context } from "./context.ts";
 import type { Env } from "./env.ts";
 import { serveGraphiQL, wantsPlayground } from "./http/graphiql.ts";
@@ -74,6 +74,18 @@ export async function createServer(
       : redis
         ? redisRateLimiter(redis, env.RATE_LIMIT_POINTS_PER_MINUTE)
         : memoryRateLimiter(env.RATE_LIMIT_POINTS_PER_MINUTE);
+
+  // Watch the database once a second: while it does not answer, requests fail fast with 503
+  // instead of queueing behind timeouts, and /readyz says so; both recover on their own.
+  const database = { up: true };
+  const watch = setInterval(() => {
+    void db.ping(1_000).then((up) => {
+      if (up !== database.up)
+        logger[up ? "info" : "error"]({ database: up ? "up" : "unreachable" }, "database availability changed");
+      database.up = up;
+    });
+  }, 1_000);
+  watch.unref();
 
   const app = express();
   app.disable("x-powered-by");
@@ -152,6 +164,14 @@ export async function createServer(
               }
             },
             async willSendResponse({ response, errors }) {
+              if (
+                errors?.some(
+                  (e) => e.extensions?.code === "SERVICE_UNAVAILABLE" || isDatabaseUnavailable(e.originalError),
+                )
+              ) {
+                response.http.status = 503;
+                response.http.headers.set("retry-after", "2");
+              }
               response.http.headers.set("x-request-id", contextValue.requestId);
               response.http.headers.set("x-sql-statements", String(contextValue.statements.count));
               metrics.requests.inc({ operation, outcome: errors?.length ? "error" : "ok" });
@@ -178,6 +198,7 @@ export async function createServer(
 
   /** The caller: a valid key's user; an anonymous reader in demo mode; otherwise 401. */
   async function viewerFor(req: express.Request, requestId: string): Promise<{ viewer: Viewer; rateKey: string }> {
+    if (!database.up) throw unavailable(new Error("database watch: unreachable"), requestId);
     const key = keyFromHeaders(req.get("authorization"), req.get("x-api-key"));
     try {
       if (key) {
@@ -207,6 +228,7 @@ export async function createServer(
   });
   app.get("/readyz", async (_req, res) => {
     const ready = await db.ping(1_000);
+    database.up = ready;
     res.status(ready ? 200 : 503).json({ ready, database: ready ? "up" : "unreachable" });
   });
   app.get("/metrics", async (_req, res) => {
@@ -287,6 +309,7 @@ export async function createServer(
       });
     },
     async close() {
+      clearInterval(watch);
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       redis?.disconnect();

@@ -93,6 +93,16 @@ export function createFormatError({ onInternalError }: FormatErrorOptions) {
         extensions: { code, ...(original.field ? { field: original.field } : {}) },
       };
     }
+    if (isDatabaseUnavailable(original)) {
+      return {
+        message: "The database is unavailable; try again shortly.",
+        path: formatted.path,
+        extensions: {
+          code: "SERVICE_UNAVAILABLE",
+          ...(formatted.extensions?.requestId ? { requestId: formatted.extensions.requestId } : {}),
+        },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -105,4 +115,20 @@ export function createFormatError({ onInternalError }: FormatErrorOptions) {
       extensions: { code: "INTERNAL_SERVER_ERROR", ...(requestId ? { requestId } : {}) },
     };
   };
+}
+
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|server closed the connection|the database system is (starting up|shutting down)|terminating connection|Can't reach database|DatabaseNotReachable|P1001|P1017|P2024/i;
+
+/** True for errors that mean "the database cannot be reached", as opposed to a bug. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const { message, code, cause } = error as { message?: unknown; code?: unknown; cause?: unknown };
+  if (
+    typeof code === "string" &&
+    /^(ECONNREFUSED|ECONNRESET|57P01|57P03|08006|08001|08003|P1001|P1017|P2024)$/.test(code)
+  )
+    return true;
+  if (typeof message === "string" && UNAVAILABLE.test(message)) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
 }
