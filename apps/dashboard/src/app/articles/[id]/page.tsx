@@ -5,7 +5,7 @@ import { ApiUnavailable } from "@/components/api-unavailable";
 import { ArticleText } from "@/components/article-text";
 import { ClaimItem } from "@/components/claim-view";
 import { ScrollToHash } from "@/components/scroll-to-hash";
-import { getArticle, type ArticleDetail } from "@/data/article";
+import { getArticle, getArticleClaims, type ArticleClaims, type ArticleDetail } from "@/data/article";
 import type { Claim } from "@/data/evidence";
 import { segmentText, type Span } from "@/lib/article-segments";
 import { humanize } from "@/lib/enums";
@@ -26,9 +26,9 @@ function claimText(claim: Claim): string {
 }
 
 /** Evidence in this article and every mention, as spans over the text. */
-function spansOf(article: ArticleDetail): Span[] {
+function spansOf(article: ArticleDetail, articleClaims: ArticleClaims): Span[] {
   const spans: Span[] = [];
-  for (const claim of article.claims.nodes) {
+  for (const claim of articleClaims.nodes) {
     for (const evidence of claim.evidence) {
       if (evidence.article.id !== article.id) continue;
       spans.push({
@@ -63,18 +63,18 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const highlightParam = firstParam(await searchParams, "highlight");
   const highlight = highlightParam && /^\d+-\d+$/.test(highlightParam) ? highlightParam : undefined;
 
-  const result = await whenApiReachable(() => getArticle(id));
+  const result = await whenApiReachable(() => Promise.all([getArticle(id), getArticleClaims(id)]));
   if (!result.ok) return <ApiUnavailable url={result.url} />;
-  const article = result.data;
-  if (!article) notFound();
+  const [article, articleClaims] = result.data;
+  if (!article || !articleClaims) notFound();
 
-  const nodes = segmentText(article.text, spansOf(article));
+  const nodes = segmentText(article.text, spansOf(article, articleClaims));
   const [highlightStart, highlightEnd] = highlight ? highlight.split("-").map(Number) : [];
   const highlightedQuote =
     highlightStart !== undefined && highlightEnd !== undefined ? article.text.slice(highlightStart, highlightEnd) : "";
   // Claims here show only the evidence from this article; their quotes link within the page.
   // In reading order of their first quote.
-  const claims = article.claims.nodes
+  const claims = articleClaims.nodes
     .map((claim) => ({
       ...claim,
       evidence: claim.evidence
@@ -154,7 +154,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 
           <section className="card section" aria-labelledby="article-claims-title">
             <h2 id="article-claims-title">Claims</h2>
-            <p className="muted">{pluralize(article.claims.totalCount, "claim")} with evidence in this article.</p>
+            <p className="muted">{pluralize(articleClaims.totalCount, "claim")} with evidence in this article
+              {articleClaims.nodes.length < articleClaims.totalCount ? ` (the first ${articleClaims.nodes.length} shown)` : ""}.</p>
             <ul className="plain-list">
               {claims.map((claim) => (
                 <ClaimItem key={claim.id} claim={claim} inArticle />

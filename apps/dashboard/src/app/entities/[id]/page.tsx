@@ -10,7 +10,15 @@ import { ClaimItem } from "@/components/claim-view";
 import { LinkSwitch } from "@/components/link-switch";
 import { PartnerNetwork, type Partner } from "@/components/partner-network";
 import { ReviewBadge } from "@/components/status-badge";
-import { getEntity, getEntityDealsOverTime, type EntityDetail } from "@/data/entity";
+import {
+  ENTITY_CLAIMS_SHOWN,
+  getEntityClaims,
+  getEntityDeals,
+  getEntityDealsOverTime,
+  getEntityProfile,
+  type EntityDeals,
+  type EntityProfile,
+} from "@/data/entity";
 import { dealListHref } from "@/lib/deal-list-params";
 import { humanize } from "@/lib/enums";
 import { pluralize } from "@/lib/format";
@@ -37,10 +45,10 @@ function entityHref(id: string, options: { includeUnits: boolean; period: string
 }
 
 /** Partners across its deals (the group's own units are not partners), most shared deals first. */
-function partnersOf(entity: EntityDetail): Partner[] {
+function partnersOf(entity: EntityProfile, deals: EntityDeals): Partner[] {
   const own = new Set([entity.id, ...entity.units.map((unit) => unit.id)]);
   const partners = new Map<string, Partner>();
-  for (const deal of entity.deals.nodes) {
+  for (const deal of deals.nodes) {
     const seen = new Set<string>();
     for (const party of deal.participants) {
       if (own.has(party.entity.id) || seen.has(party.entity.id)) continue;
@@ -55,9 +63,8 @@ function partnersOf(entity: EntityDetail): Partner[] {
     .slice(0, 12);
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const includeUnits = firstParam(await searchParams, "includeUnits") === "true";
-  const result = await whenApiReachable(async () => getEntity(globalId((await params).id), includeUnits));
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const result = await whenApiReachable(async () => getEntityProfile(globalId((await params).id)));
   return { title: result.ok ? (result.data?.name ?? "Not found") : "Company" };
 }
 
@@ -68,11 +75,16 @@ export default async function EntityPage({ params, searchParams }: Props) {
   const grain = GRAINS.find((option) => option.param === firstParam(query, "period")) ?? GRAINS[0];
 
   const result = await whenApiReachable(() =>
-    Promise.all([getEntity(id, includeUnits), getEntityDealsOverTime({ id, includeUnits, groupBy: grain.groupBy })]),
+    Promise.all([
+      getEntityProfile(id),
+      getEntityDeals(id, includeUnits),
+      getEntityClaims(id),
+      getEntityDealsOverTime({ id, includeUnits, groupBy: grain.groupBy }),
+    ]),
   );
   if (!result.ok) return <ApiUnavailable url={result.url} />;
-  const [entity, overTime] = result.data;
-  if (!entity) notFound();
+  const [entity, deals, claims, overTime] = result.data;
+  if (!entity || !deals || !claims) notFound();
 
   const state = { includeUnits, period: grain.param };
   const series = fillPeriods(overTime, grain.groupBy, (empty) => ({ ...empty, count: 0, totalAmountUsd: 0 }));
@@ -80,8 +92,8 @@ export default async function EntityPage({ params, searchParams }: Props) {
     ...bucket,
     href: dealListHref({ entityId: entity.id, includeUnits, ...(periodRange(bucket.key) ?? {}) }),
   }));
-  const partners = partnersOf(entity);
-  const roleOf = (deal: EntityDetail["deals"]["nodes"][number]) =>
+  const partners = partnersOf(entity, deals);
+  const roleOf = (deal: EntityDeals["nodes"][number]) =>
     deal.participants.find((party) => party.entity.id === entity.id)?.role;
 
   return (
@@ -118,11 +130,11 @@ export default async function EntityPage({ params, searchParams }: Props) {
               ) : null}
             </div>
             <p className="muted">
-              {pluralize(entity.deals.totalCount, "deal")}
+              {pluralize(deals.totalCount, "deal")}
               {includeUnits ? ` of ${entity.name} and its units` : ` with ${entity.name} as a party`}.{" "}
               <Link href={dealListHref({ entityId: entity.id, includeUnits })}>Open them in the deal list</Link>
             </p>
-            {entity.deals.nodes.length > 0 ? (
+            {deals.nodes.length > 0 ? (
               <div className="table-scroll" role="region" aria-label={`Deals of ${entity.name}`} tabIndex={0}>
                 <table className="deals-table">
                   <thead>
@@ -135,7 +147,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
                     </tr>
                   </thead>
                   <tbody>
-                    {entity.deals.nodes.map((deal) => {
+                    {deals.nodes.map((deal) => {
                       const role = roleOf(deal);
                       return (
                         <tr key={deal.id}>
@@ -182,7 +194,10 @@ export default async function EntityPage({ params, searchParams }: Props) {
             <h2 id="network-title">Partners</h2>
             {partners.length > 0 ? (
               <>
-                <p className="muted">Who it made deals with; a thicker line means more shared deals.</p>
+                <p className="muted">
+                  Who it made deals with; a thicker line means more shared deals
+                  {deals.totalCount > deals.nodes.length ? ` (from its latest ${deals.nodes.length} deals)` : ""}.
+                </p>
                 <PartnerNetwork name={entity.name} partners={partners} />
               </>
             ) : (
@@ -193,12 +208,12 @@ export default async function EntityPage({ params, searchParams }: Props) {
           <section className="card section" aria-labelledby="claims-title">
             <h2 id="claims-title">Claims</h2>
             <p className="muted">
-              {pluralize(entity.claims.totalCount, "claim")} with {entity.name} as subject or object, with their review
-              status.
+              {pluralize(claims.totalCount, "claim")} with {entity.name} as subject or object, with their review status
+              {claims.totalCount > claims.nodes.length ? ` (the first ${ENTITY_CLAIMS_SHOWN} shown)` : ""}.
             </p>
-            {entity.claims.nodes.length > 0 ? (
+            {claims.nodes.length > 0 ? (
               <ul className="plain-list">
-                {entity.claims.nodes.map((claim) => (
+                {claims.nodes.map((claim) => (
                   <ClaimItem key={claim.id} claim={claim} />
                 ))}
               </ul>
