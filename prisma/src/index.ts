@@ -5,12 +5,14 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/client.ts";
 import { applyMigrations, type SqlSession } from "./migrate/apply.ts";
+import { claimDataDir, dataDirOwner } from "./owner.ts";
 import { instrumentAdapter } from "./statements.ts";
 
 export * from "../generated/client.ts";
 export { toUsd, isKnownCurrency } from "./fx.ts";
 export { cleanArticleText, contentHash } from "./article-text.ts";
 export { countStatements, type StatementScope } from "./statements.ts";
+export { claimDataDir, dataDirOwner, type OwnerNote } from "./owner.ts";
 export { applyMigrations, MigrationError, type SqlSession } from "./migrate/apply.ts";
 
 export type DatabaseKind = "postgres" | "pglite";
@@ -108,7 +110,18 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
 }
 
 async function openPGlite(dataDir: string, snapshot?: Blob): Promise<Database> {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  let release = () => {};
+  if (!dataDir.startsWith("memory://")) {
+    // One process at a time: a second one would corrupt the folder.
+    const owner = dataDirOwner(dataDir);
+    if (owner && owner.pid !== process.pid) {
+      throw new Error(
+        `The embedded database in ${dataDir} is open in process ${owner.pid}${owner.apiUrl ? ` (the API at ${owner.apiUrl})` : ""}; stop it first.`,
+      );
+    }
+    mkdirSync(dataDir, { recursive: true });
+    release = claimDataDir(dataDir, { pid: process.pid });
+  }
   const pglite = await PGlite.create(dataDir, snapshot ? { loadDataDir: snapshot } : {});
   const prisma = new PrismaClient({ adapter: instrumentAdapter(new PrismaPGlite(pglite)) });
   const session: SqlSession = {
@@ -131,6 +144,7 @@ async function openPGlite(dataDir: string, snapshot?: Blob): Promise<Database> {
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      release();
     },
   };
 }

@@ -5,8 +5,17 @@ import { ApolloServer, type GraphQLRequestContextDidResolveOperation } from "@ap
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { countStatements, openDatabase, type Database, type Role, type StatementScope } from "@dealgraph/db";
+import {
+  claimDataDir,
+  countStatements,
+  openDatabase,
+  type Database,
+  type Role,
+  type StatementScope,
+} from "@dealgraph/db";
+import { backupPGlite } from "@dealgraph/db/backup";
 import { seed } from "@dealgraph/db/seed";
+import { join, resolve } from "node:path";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
 import { GraphQLError } from "graphql";
@@ -231,6 +240,38 @@ export async function createServer(
     database.up = ready;
     res.status(ready ? 200 : 503).json({ ready, database: ready ? "up" : "unreachable" });
   });
+  // The embedded database's dump must be taken by the process that has it open: this one.
+  app.post("/admin/backup", express.json({ limit: "4kb" }), async (req, res) => {
+    const requestId = randomUUID();
+    try {
+      const key = keyFromHeaders(req.get("authorization"), req.get("x-api-key"));
+      const viewer = key ? await authenticate(db.prisma, key, requestId) : null;
+      const local =
+        req.socket.remoteAddress === "127.0.0.1" ||
+        req.socket.remoteAddress === "::1" ||
+        req.socket.remoteAddress === "::ffff:127.0.0.1";
+      if (!(viewer?.role === "ADMIN" || (demo && local && !key))) {
+        res.status(403).json({ error: "Backups need an ADMIN key (or, in demo mode, a request from this machine)." });
+        return;
+      }
+      if (db.kind !== "pglite") {
+        res.status(400).json({ error: "This API runs on PostgreSQL: use pg_dump (npm run db:backup)." });
+        return;
+      }
+      const backups = resolve(env.DATA_DIR, "..", "..", "backups");
+      const requested =
+        typeof req.body?.file === "string"
+          ? resolve(req.body.file as string)
+          : join(backups, `dealgraph-${Date.now()}.tar.gz`);
+      await backupPGlite(db, requested);
+      logger.info({ requestId, file: requested, actor: viewer?.actor ?? "local" }, "embedded database backed up");
+      res.json({ file: requested });
+    } catch (error) {
+      logger.error({ err: error, requestId }, "backup failed");
+      res.status(500).json({ error: `Backup failed (request ${requestId}).` });
+    }
+  });
+
   app.get("/metrics", async (_req, res) => {
     res.setHeader("Content-Type", metrics.registry.contentType);
     res.end(await metrics.registry.metrics());
@@ -289,6 +330,8 @@ export async function createServer(
     },
   );
 
+  let releaseDataDir: (() => void) | undefined;
+
   return {
     app,
     httpServer,
@@ -299,17 +342,22 @@ export async function createServer(
     contextFor: (actor = "test:curator", role = "ADMIN") =>
       makeContext({ actor, role }, randomUUID(), { count: 0 }, `test:${actor}`),
     listen(port, host = "127.0.0.1") {
-      return new Promise((resolve, reject) => {
+      return new Promise((done, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address();
           const boundPort = typeof address === "object" && address ? address.port : port;
-          resolve(`http://${host}:${boundPort}`);
+          const url = `http://${host}:${boundPort}`;
+          // Tools (backups) must go through this process while it has the embedded database open.
+          if (db.kind === "pglite" && !options.db)
+            releaseDataDir = claimDataDir(env.DATA_DIR, { pid: process.pid, apiUrl: url });
+          done(url);
         });
       });
     },
     async close() {
       clearInterval(watch);
+      releaseDataDir?.();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       redis?.disconnect();
