@@ -46,10 +46,12 @@ export function EvidenceQuote({ evidence }: { evidence: Evidence }) {
       <blockquote>“{evidence.quote}”</blockquote>
       <figcaption>
         <Speaker evidence={evidence} />
-        <Link href={evidenceHref(evidence)}>
+        {/* A document navigation, not next/link: a client-side push leaves :target unset, and the
+            quote's highlight (mark:target) depends on it. */}
+        <a href={evidenceHref(evidence)}>
           Open in the article
           <span className="visually-hidden"> at “{shorten(evidence.quote)}”</span>
-        </Link>
+        </a>
         <span className="muted"> ({evidence.article.title})</span>
       </figcaption>
     </figure>
