@@ -17,6 +17,11 @@ const envSchema = z
     SEED_ON_START: z.stringbool().default(true),
     /** Shared state for several instances: rate limits (and later subscriptions). */
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// URL" }).optional(),
+    /** Prefix of every Redis key, so that several deployments (or test runs) can share one Redis. */
+    REDIS_NAMESPACE: z
+      .string()
+      .regex(/^[\w:.-]{1,50}$/)
+      .default("dealgraph"),
     /** Cost points a caller may spend per minute (0 turns rate limiting off). */
     RATE_LIMIT_POINTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
     /** Largest cost a single operation may have. */

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AuthResolver } from "./auth/auth.resolver.ts";
+import { HealthResolver } from "./health/health.resolver.ts";
 import { authChecker } from "./auth/viewer.ts";
 import { ArticleResolver, MentionResolver } from "./article/article.resolver.ts";
 import { ClaimResolver, EvidenceResolver } from "./claim/claim.resolver.ts";
@@ -37,6 +38,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       SectorResolver,
       SearchResolver,
       AuthResolver,
+      HealthResolver,
       IngestResolver,
       ReviewResolver,
       ReviewRecordResolver,

@@ -28,7 +28,9 @@ import { AppError, createFormatError, isDatabaseUnavailable } from "./common/err
 import { createContext, type Context } from "./context.ts";
 import type { Env } from "./env.ts";
 import { serveGraphiQL, wantsPlayground } from "./http/graphiql.ts";
+import { healthSource } from "./health/health.resolver.ts";
 import { createMetrics } from "./http/metrics.ts";
+import { memoryRequestWindow, redisRequestWindow } from "./http/request-window.ts";
 import { estimateCost, memoryRateLimiter, redisRateLimiter, type RateLimiter } from "./http/rate-limit.ts";
 import { getSchema } from "./schema.ts";
 import { TaxonomyCatalog } from "./taxonomy/taxonomy.catalog.ts";
@@ -77,11 +79,17 @@ export async function createServer(
     ? new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false })
     : null;
   redis?.on("error", (error) => logger.warn({ err: error }, "redis error"));
+  const requestWindow = redis
+    ? redisRequestWindow(redis, env.REDIS_NAMESPACE, (error) =>
+        logger.warn({ err: error }, "request window: redis write failed"),
+      )
+    : memoryRequestWindow();
+  healthSource.window = requestWindow;
   const limiter: RateLimiter | null =
     env.RATE_LIMIT_POINTS_PER_MINUTE === 0
       ? null
       : redis
-        ? redisRateLimiter(redis, env.RATE_LIMIT_POINTS_PER_MINUTE)
+        ? redisRateLimiter(redis, env.REDIS_NAMESPACE, env.RATE_LIMIT_POINTS_PER_MINUTE)
         : memoryRateLimiter(env.RATE_LIMIT_POINTS_PER_MINUTE);
 
   // Watch the database once a second: while it does not answer, requests fail fast with 503
@@ -184,7 +192,9 @@ export async function createServer(
               response.http.headers.set("x-request-id", contextValue.requestId);
               response.http.headers.set("x-sql-statements", String(contextValue.statements.count));
               metrics.requests.inc({ operation, outcome: errors?.length ? "error" : "ok" });
-              metrics.duration.observe({ operation }, (performance.now() - started) / 1000);
+              const elapsed = performance.now() - started;
+              metrics.duration.observe({ operation }, elapsed / 1000);
+              requestWindow.record(operation, elapsed, Boolean(errors?.length));
             },
           };
         },

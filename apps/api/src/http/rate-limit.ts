@@ -38,12 +38,12 @@ export function memoryRateLimiter(pointsPerMinute: number): RateLimiter {
 }
 
 /** The same limiter shared by every API instance through Redis (one INCRBY per request). */
-export function redisRateLimiter(redis: Redis, pointsPerMinute: number): RateLimiter {
+export function redisRateLimiter(redis: Redis, namespace: string, pointsPerMinute: number): RateLimiter {
   return {
     async consume(caller, cost) {
       const now = Date.now();
       const windowStart = now - (now % WINDOW_MS);
-      const key = `dealgraph:rate:${caller}:${windowStart}`;
+      const key = `${namespace}:rate:${caller}:${windowStart}`;
       const results = await redis
         .multi()
         .incrby(key, cost)
