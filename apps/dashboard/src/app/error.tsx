@@ -13,8 +13,8 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     <section className="notice notice--warning" role="alert" aria-labelledby="error-title">
       <h1 id="error-title">This page could not be loaded</h1>
       <p>
-        Something went wrong while asking the Dealgraph API for this page. It may be temporary: try again, or go back
-        to the overview.
+        Something went wrong while asking the Dealgraph API for this page. It may be temporary: try again, or go back to
+        the overview.
       </p>
       {digest ? <p className="muted">Reference for the server logs: {digest}</p> : null}
       <div className="actions">

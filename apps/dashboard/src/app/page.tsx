@@ -146,7 +146,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               ? ", with the disclosed value in US dollars."
               : "; no deal in this period has a disclosed amount, so there is no value line."}
           </figcaption>
-          {timeBars.length > 0 ? <TimeChart data={timeBars} /> : <ChartEmpty>No dated deals in this period.</ChartEmpty>}
+          {timeBars.length > 0 ? (
+            <TimeChart data={timeBars} />
+          ) : (
+            <ChartEmpty>No dated deals in this period.</ChartEmpty>
+          )}
         </figure>
         <ChartTable title="Deals and value over time" labelHeader="Period" data={timeBars} />
       </section>

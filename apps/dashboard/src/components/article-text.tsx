@@ -25,7 +25,12 @@ export function ArticleText({ nodes, highlight }: { nodes: readonly SegmentNode[
           );
         }
         return span.entityId ? (
-          <Link key={key} href={`/entities/${encodeURIComponent(span.entityId)}`} className="mention" title={span.label}>
+          <Link
+            key={key}
+            href={`/entities/${encodeURIComponent(span.entityId)}`}
+            className="mention"
+            title={span.label}
+          >
             {children}
           </Link>
         ) : (

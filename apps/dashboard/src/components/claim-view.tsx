@@ -19,7 +19,8 @@ function ClaimObject({ claim }: { claim: Claim }) {
   if (claim.valueQuantity) {
     return (
       <>
-        {claim.valueText ?? `${formatCount(claim.valueQuantity.amount)}${claim.valueQuantity.unit ? ` ${claim.valueQuantity.unit}` : ""}`}
+        {claim.valueText ??
+          `${formatCount(claim.valueQuantity.amount)}${claim.valueQuantity.unit ? ` ${claim.valueQuantity.unit}` : ""}`}
       </>
     );
   }

@@ -23,9 +23,7 @@ function SortableHeader({ column, params }: { column: (typeof COLUMNS)[number]; 
     >
       <Link href={href} className="sort-link">
         {column.label}
-        <span className="visually-hidden">
-          {`, sort ${nextDirection === "asc" ? "ascending" : "descending"}`}
-        </span>
+        <span className="visually-hidden">{`, sort ${nextDirection === "asc" ? "ascending" : "descending"}`}</span>
         <span className="sort-indicator" aria-hidden="true">
           {active ? (params.dir === "asc" ? "▲" : "▼") : "↕"}
         </span>

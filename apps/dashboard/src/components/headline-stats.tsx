@@ -26,7 +26,11 @@ export function HeadlineStats({
       note: headline.totalValueUsd > 0 ? "disclosed amounts, in USD" : "no amount disclosed",
     },
     { label: "Companies involved", value: scanned(companies) },
-    { label: "Regions", value: formatCount(headline.regions), note: `in ${pluralize(headline.continents, "continent")}` },
+    {
+      label: "Regions",
+      value: formatCount(headline.regions),
+      note: `in ${pluralize(headline.continents, "continent")}`,
+    },
     { label: "Sectors", value: formatCount(headline.sectors) },
     {
       label: `Announced in the last ${recentDays} days`,

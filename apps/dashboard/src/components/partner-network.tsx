@@ -21,7 +21,14 @@ export function PartnerNetwork({ name, partners }: { name: string; partners: rea
     const cos = Math.cos(angle);
     const sin = Math.sin(angle);
     if (count <= 2) {
-      return { ...partner, x: center.x + RADIUS * 1.5 * cos, y: center.y, anchor: "middle", labelDx: 0, labelDy: 32 } as const;
+      return {
+        ...partner,
+        x: center.x + RADIUS * 1.5 * cos,
+        y: center.y,
+        anchor: "middle",
+        labelDx: 0,
+        labelDy: 32,
+      } as const;
     }
     return {
       ...partner,

@@ -40,9 +40,7 @@ export function PeriodForm({ params }: { params: OverviewParams }) {
       <button type="submit" className="button">
         Apply period
       </button>
-      {filtered ? (
-        <Link href={overviewHref({ ...params, from: undefined, to: undefined })}>Show all time</Link>
-      ) : null}
+      {filtered ? <Link href={overviewHref({ ...params, from: undefined, to: undefined })}>Show all time</Link> : null}
       <p id="overview-period-hint" className="muted" style={{ flexBasis: "100%", margin: 0, fontSize: "0.85rem" }}>
         By announcement date: a year (2025), a month (2025-03) or a day (2025-03-14).
       </p>

@@ -6,7 +6,10 @@ export function SiteHeader() {
     <header className="site-header">
       <div className="site-header__inner">
         <Link href="/" className="brand">
-          Dealgraph<span className="brand__dot" aria-hidden="true">.</span>
+          Dealgraph
+          <span className="brand__dot" aria-hidden="true">
+            .
+          </span>
         </Link>
         <SiteNav />
       </div>

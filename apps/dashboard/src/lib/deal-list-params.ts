@@ -99,13 +99,13 @@ export function dealListHref(params: Partial<DealListParams>, path = "/deals"): 
 export function hasFilters(params: DealListParams): boolean {
   return Boolean(
     params.regionCode ||
-      params.sectorCode ||
-      params.types.length > 0 ||
-      params.statuses.length > 0 ||
-      params.entityId ||
-      params.company ||
-      params.from ||
-      params.to ||
-      params.search,
+    params.sectorCode ||
+    params.types.length > 0 ||
+    params.statuses.length > 0 ||
+    params.entityId ||
+    params.company ||
+    params.from ||
+    params.to ||
+    params.search,
   );
 }

@@ -7,7 +7,9 @@ const envSchema = z.object({
   /** The Dealgraph GraphQL endpoint, read on the server only. */
   API_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),
-    z.url({ protocol: /^https?$/, error: "API_URL must be an http:// or https:// URL" }).default("http://127.0.0.1:4000/graphql"),
+    z
+      .url({ protocol: /^https?$/, error: "API_URL must be an http:// or https:// URL" })
+      .default("http://127.0.0.1:4000/graphql"),
   ),
   /** Sent as `Authorization: Bearer …` from the server; never reaches the browser. */
   API_KEY: optionalText,

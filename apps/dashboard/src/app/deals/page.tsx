@@ -77,7 +77,9 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
               {company.alternatives.map((alternative, index) => (
                 <span key={alternative.id}>
                   {index > 0 ? ", " : ""}
-                  <Link href={dealListHref({ ...params, company: undefined, entityId: alternative.id, after: undefined })}>
+                  <Link
+                    href={dealListHref({ ...params, company: undefined, entityId: alternative.id, after: undefined })}
+                  >
                     {alternative.name}
                   </Link>
                 </span>
@@ -113,7 +115,10 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
             <nav className="pagination" aria-label="Pages">
               {params.after ? <Link href={dealListHref({ ...params, after: undefined })}>First page</Link> : null}
               {page.pageInfo.hasNextPage && page.pageInfo.endCursor ? (
-                <Link className="button button--secondary" href={dealListHref({ ...params, after: page.pageInfo.endCursor })}>
+                <Link
+                  className="button button--secondary"
+                  href={dealListHref({ ...params, after: page.pageInfo.endCursor })}
+                >
                   Next page
                 </Link>
               ) : (

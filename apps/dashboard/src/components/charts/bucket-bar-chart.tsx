@@ -27,7 +27,13 @@ function truncate(text: string, max: number): string {
  * Horizontal bars, one per bucket; every bar is a link (named "Asia: 1 deal") to the filtered deal list.
  * Presentational: the buckets come aggregated from the API.
  */
-export function BucketBarChart({ data, maxLabelWidth = 170 }: { data: readonly ChartBucket[]; maxLabelWidth?: number }) {
+export function BucketBarChart({
+  data,
+  maxLabelWidth = 170,
+}: {
+  data: readonly ChartBucket[];
+  maxLabelWidth?: number;
+}) {
   const height = data.length * ROW_HEIGHT + AXIS_HEIGHT;
   const rows = [...data];
   const container = useRef<HTMLDivElement>(null);

@@ -21,7 +21,11 @@ export function TimeChart({ data, height = 280 }: { data: readonly ChartBucket[]
   return (
     <div className="chart" style={{ height }} ref={container}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 12, right: showValue ? 8 : 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+        <ComposedChart
+          data={rows}
+          margin={{ top: 12, right: showValue ? 8 : 16, bottom: 4, left: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
           <XAxis dataKey="label" tick={{ fill: CHART_COLORS.axis, fontSize: 12 }} stroke={CHART_COLORS.axis} />
           <YAxis

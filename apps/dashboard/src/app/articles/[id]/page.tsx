@@ -21,7 +21,10 @@ function globalId(raw: string): string {
 
 function claimText(claim: Claim): string {
   const object =
-    claim.object?.name ?? claim.valueText ?? claim.valueDate?.label ?? (claim.valueMoney ? `${claim.valueMoney.amount} ${claim.valueMoney.currency}` : "");
+    claim.object?.name ??
+    claim.valueText ??
+    claim.valueDate?.label ??
+    (claim.valueMoney ? `${claim.valueMoney.amount} ${claim.valueMoney.currency}` : "");
   return `${claim.subject.name} ${humanize(claim.predicate).toLowerCase()} ${object}`.trim();
 }
 
@@ -47,7 +50,9 @@ function spansOf(article: ArticleDetail, articleClaims: ArticleClaims): Span[] {
       start: mention.start,
       end: mention.end,
       entityId: mention.entity?.id ?? null,
-      label: mention.entity ? `${mention.entity.name} (${humanize(mention.entity.kind).toLowerCase()})` : "Unresolved name",
+      label: mention.entity
+        ? `${mention.entity.name} (${humanize(mention.entity.kind).toLowerCase()})`
+        : "Unresolved name",
     });
   }
   return spans;
@@ -154,8 +159,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 
           <section className="card section" aria-labelledby="article-claims-title">
             <h2 id="article-claims-title">Claims</h2>
-            <p className="muted">{pluralize(articleClaims.totalCount, "claim")} with evidence in this article
-              {articleClaims.nodes.length < articleClaims.totalCount ? ` (the first ${articleClaims.nodes.length} shown)` : ""}.</p>
+            <p className="muted">
+              {pluralize(articleClaims.totalCount, "claim")} with evidence in this article
+              {articleClaims.nodes.length < articleClaims.totalCount
+                ? ` (the first ${articleClaims.nodes.length} shown)`
+                : ""}
+              .
+            </p>
             <ul className="plain-list">
               {claims.map((claim) => (
                 <ClaimItem key={claim.id} claim={claim} inArticle />

@@ -123,11 +123,13 @@ export default async function DealPage({ params }: Props) {
                         {region.ancestors.length > 0 ? (
                           <span className="muted">
                             {" "}
-                            ({region.ancestors
+                            (
+                            {region.ancestors
                               .filter((ancestor) => ancestor.level !== "WORLD")
                               .map((ancestor) => ancestor.name)
                               .toReversed()
-                              .join(", ")})
+                              .join(", ")}
+                            )
                           </span>
                         ) : null}
                       </li>
@@ -170,7 +172,8 @@ export default async function DealPage({ params }: Props) {
                   {change.article ? (
                     <>
                       {" "}
-                      per <Link href={`/articles/${encodeURIComponent(change.article.id)}`}>{change.article.title}</Link>
+                      per{" "}
+                      <Link href={`/articles/${encodeURIComponent(change.article.id)}`}>{change.article.title}</Link>
                     </>
                   ) : null}
                   {change.note ? <div className="muted">{change.note}</div> : null}

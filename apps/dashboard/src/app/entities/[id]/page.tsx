@@ -106,7 +106,8 @@ export default async function EntityPage({ params, searchParams }: Props) {
 
       {entity.mergedInto ? (
         <p className="notice notice--warning">
-          Merged into <Link href={`/entities/${encodeURIComponent(entity.mergedInto.id)}`}>{entity.mergedInto.name}</Link>.
+          Merged into{" "}
+          <Link href={`/entities/${encodeURIComponent(entity.mergedInto.id)}`}>{entity.mergedInto.name}</Link>.
         </p>
       ) : null}
 
@@ -119,7 +120,11 @@ export default async function EntityPage({ params, searchParams }: Props) {
                 <LinkSwitch
                   label="Whose deals"
                   options={[
-                    { label: "Own deals", href: entityHref(entity.id, { ...state, includeUnits: false }), current: !includeUnits },
+                    {
+                      label: "Own deals",
+                      href: entityHref(entity.id, { ...state, includeUnits: false }),
+                      current: !includeUnits,
+                    },
                     {
                       label: `With its ${pluralize(entity.units.length, "unit")}`,
                       href: entityHref(entity.id, { ...state, includeUnits: true }),
