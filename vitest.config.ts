@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // type-graphql has to be inlined (its decorators read metadata Vitest would otherwise not see),
@@ -9,12 +10,19 @@ const graphqlEntry = createRequire(import.meta.url).resolve("graphql");
 // One Vitest run covers every package's unit and integration tests. The database kind comes from
 // TEST_DB (pglite | postgres); `npm test` runs the suite once per kind (scripts/test.mjs).
 export default defineConfig({
-  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
+  resolve: {
+    alias: [
+      { find: /^graphql$/, replacement: graphqlEntry },
+      // The dashboard's own import alias, for its unit tests.
+      { find: /^@\//, replacement: fileURLToPath(new URL("./apps/dashboard/src/", import.meta.url)) },
+    ],
+  },
   test: {
     include: [
       "prisma/src/**/*.test.ts",
       "apps/api/src/**/*.test.ts",
       "packages/*/src/**/*.test.ts",
+      "apps/dashboard/src/**/*.test.ts",
       "tests/api/**/*.test.ts",
     ],
     globalSetup: ["./tests/support/database-setup.ts"],

@@ -68,7 +68,7 @@ async function postgresAnswers() {
 
 if (!args.has("--skip-static")) {
   step("lint and format", "npm", ["run", "lint"]);
-  step("typecheck", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
+  step("typecheck", "npx", ["turbo", "run", "typecheck", "--continue", "--output-logs=errors-only"]);
   step("schema drift", "npm", ["run", "schema:check"]);
   step("migration drift", "npm", ["run", "db:migration:create", "--", "--check"]);
 }
