@@ -15,6 +15,8 @@ export interface DealCriteria {
   to?: string | null;
   search?: string | null;
   reviewStatuses?: ReviewStatus[] | null;
+  reportedFrom?: string | null;
+  reportedTo?: string | null;
 }
 
 /** The day a deal counts on: its announcement, else when it was first reported. */
@@ -85,6 +87,12 @@ export function dealWhere(criteria: DealCriteria, catalog: TaxonomyCatalog): Pri
   }
   if (criteria.from) parts.push(Prisma.sql`${DEAL_DAY} >= ${parsePeriod(criteria.from, "from").start}::date`);
   if (criteria.to) parts.push(Prisma.sql`${DEAL_DAY} < ${parsePeriod(criteria.to, "to").end}::date`);
+  if (criteria.reportedFrom) {
+    parts.push(Prisma.sql`d.first_reported_at >= ${parsePeriod(criteria.reportedFrom, "reportedFrom").start}::date`);
+  }
+  if (criteria.reportedTo) {
+    parts.push(Prisma.sql`d.first_reported_at < ${parsePeriod(criteria.reportedTo, "reportedTo").end}::date`);
+  }
   const search = criteria.search?.trim();
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, "\\$&")}%`;

@@ -39,6 +39,15 @@ export class DealFilter {
 
   @Field(() => [ReviewStatus], { nullable: true, description: "Default: ACCEPTED only." })
   reviewStatuses?: ReviewStatus[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "First reported (its first article came in) from this period on.",
+  })
+  reportedFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: "First reported up to the end of this period." })
+  reportedTo?: string | null;
 }
 
 export enum DealOrderField {

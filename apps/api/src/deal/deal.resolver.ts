@@ -21,6 +21,7 @@ import {
   createDeal,
   dealMatrix,
   dealStats,
+  dealSummary,
   listDeals,
   setDealDeleted,
   toCriteria,
@@ -34,6 +35,7 @@ import {
   DealParticipant,
   DealPayload,
   DealStatusChange,
+  DealSummary,
 } from "./deal.type.ts";
 
 @Resolver(() => Deal)
@@ -69,6 +71,11 @@ export class DealResolver {
       regionLevel: regionLevel ?? StatsRegionLevel.CONTINENT,
       criteria: toCriteria(filter),
     });
+  }
+
+  @Query(() => DealSummary, { description: "Headline figures: deals, total value, companies, regions and sectors." })
+  dealSummary(@Ctx() ctx: Context, @Arg("filter", () => DealFilter, { nullable: true }) filter?: DealFilter) {
+    return dealSummary(ctx, toCriteria(filter));
   }
 
   @Query(() => DealMatrix, { description: 'Region × sector heatmap data: the top rows and columns plus "Other".' })

@@ -166,6 +166,36 @@ function bucketLabel(groupBy: DealGroupBy, key: string, catalog: TaxonomyCatalog
   return TYPE_LABELS[key] ?? key;
 }
 
+/** Headline figures in one statement. */
+export async function dealSummary({ prisma, catalog }: Pick<Deps, "prisma" | "catalog">, criteria: DealCriteria) {
+  const where = dealWhere(criteria, catalog);
+  const [row] = await prisma.$queryRaw<
+    {
+      deals: bigint;
+      total: Prisma.Decimal | null;
+      priced: bigint;
+      companies: bigint;
+      regions: bigint;
+      sectors: bigint;
+    }[]
+  >`
+    WITH f AS (SELECT d.id, d.amount_usd FROM deal d WHERE ${where})
+    SELECT (SELECT count(*) FROM f) AS deals,
+           (SELECT sum(amount_usd) FROM f) AS total,
+           (SELECT count(amount_usd) FROM f) AS priced,
+           (SELECT count(DISTINCT p.entity_id) FROM f JOIN deal_participant p ON p.deal_id = f.id) AS companies,
+           (SELECT count(DISTINCT r.region_code) FROM f JOIN deal_region r ON r.deal_id = f.id) AS regions,
+           (SELECT count(DISTINCT s.sector_code) FROM f JOIN deal_sector s ON s.deal_id = f.id) AS sectors`;
+  return {
+    deals: Number(row?.deals ?? 0),
+    totalAmountUsd: Number(row?.total ?? 0),
+    dealsWithAmount: Number(row?.priced ?? 0),
+    companies: Number(row?.companies ?? 0),
+    regions: Number(row?.regions ?? 0),
+    sectors: Number(row?.sectors ?? 0),
+  };
+}
+
 export const OTHER_KEY = "other";
 
 /** Region × sector counts; the `regionLimit` × `sectorLimit` largest, the rest folded into "Other". */

@@ -106,3 +106,24 @@ export class DealMatrix {
 export class DealPayload extends Payload(Deal, "deal") {
   deal?: Deal | null;
 }
+
+@ObjectType({ description: "Headline figures of the deals a filter matches." })
+export class DealSummary {
+  @Field(() => Int)
+  deals!: number;
+
+  @Field(() => Float, { description: "Sum of the amounts in USD (deals without an amount add nothing)." })
+  totalAmountUsd!: number;
+
+  @Field(() => Int, { description: "Deals with a disclosed amount." })
+  dealsWithAmount!: number;
+
+  @Field(() => Int, { description: "Distinct organisations taking part." })
+  companies!: number;
+
+  @Field(() => Int, { description: "Distinct market regions (as tagged on the deals)." })
+  regions!: number;
+
+  @Field(() => Int)
+  sectors!: number;
+}

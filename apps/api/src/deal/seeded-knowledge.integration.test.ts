@@ -371,3 +371,16 @@ describe("global ids and connections", () => {
     expect(zero.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
+
+describe("dealSummary", () => {
+  it("gives the headline figures in one answer", async () => {
+    const data = await api.query<{ all: Record<string, number>; africa: Record<string, number>; recent: { deals: number } }>(
+      `{ all: dealSummary { deals totalAmountUsd dealsWithAmount companies regions sectors }
+         africa: dealSummary(filter: { regionCode: "002" }) { deals companies regions sectors }
+         recent: dealSummary(filter: { reportedFrom: "2025-04" }) { deals } }`,
+    );
+    expect(data.all).toEqual({ deals: 2, totalAmountUsd: 0, dealsWithAmount: 0, companies: 4, regions: 3, sectors: 4 });
+    expect(data.africa).toEqual({ deals: 1, companies: 2, regions: 2, sectors: 2 });
+    expect(data.recent.deals).toBe(0);
+  });
+});
