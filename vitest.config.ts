@@ -30,8 +30,8 @@ export default defineConfig({
     // Two cores: two workers, each with its own cloned database.
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
     server: { deps: { inline: ["type-graphql", "graphql-scalars"] } },
   },
 });

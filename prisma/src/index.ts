@@ -17,6 +17,12 @@ export { applyMigrations, MigrationError, type SqlSession } from "./migrate/appl
 
 export type DatabaseKind = "postgres" | "pglite";
 
+/**
+ * Interactive transactions may wait 10 s for a connection and run 20 s (Prisma's defaults, 2 s and
+ * 5 s, fail writes on a busy machine long before PostgreSQL's own 15 s statement timeout).
+ */
+const TRANSACTIONS = { maxWait: 10_000, timeout: 20_000 };
+
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
@@ -78,14 +84,14 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: 10_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     // Client-side too: a frozen server cannot enforce its own statement timeout.
     query_timeout: (options.statementTimeoutMs ?? 15_000) + 2_000,
   });
   // A dropped server connection must not crash the process: the next query reports it.
   pool.on("error", () => {});
-  const prisma = new PrismaClient({ adapter: instrumentAdapter(new PrismaPg(pool)) });
+  const prisma = new PrismaClient({ adapter: instrumentAdapter(new PrismaPg(pool)), transactionOptions: TRANSACTIONS });
   const session: SqlSession = {
     async exec(sql) {
       await pool.query(sql);
@@ -123,7 +129,10 @@ async function openPGlite(dataDir: string, snapshot?: Blob): Promise<Database> {
     release = claimDataDir(dataDir, { pid: process.pid });
   }
   const pglite = await PGlite.create(dataDir, snapshot ? { loadDataDir: snapshot } : {});
-  const prisma = new PrismaClient({ adapter: instrumentAdapter(new PrismaPGlite(pglite)) });
+  const prisma = new PrismaClient({
+    adapter: instrumentAdapter(new PrismaPGlite(pglite)),
+    transactionOptions: TRANSACTIONS,
+  });
   const session: SqlSession = {
     async exec(sql) {
       await pglite.exec(sql);

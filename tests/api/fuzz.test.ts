@@ -204,7 +204,7 @@ describe(`fuzzing from the schema (${RUNS} cases, seed ${SEED})`, () => {
       }),
       { numRuns: Math.ceil(RUNS * 0.6), seed: SEED },
     );
-  });
+  }, 900_000);
 
   it("never half-writes: a refused mutation changes nothing, an accepted one is audited", async () => {
     const mutation = schema.getMutationType();
@@ -234,5 +234,5 @@ describe(`fuzzing from the schema (${RUNS} cases, seed ${SEED})`, () => {
       }),
       { numRuns: Math.ceil(RUNS * 0.4), seed: SEED + 1 },
     );
-  }, 600_000);
+  }, 900_000);
 });

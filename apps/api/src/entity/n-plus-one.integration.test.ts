@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestApi } from "../testing/api-harness.ts";
-import { makeDeal, makeEntity, uniqueName } from "../testing/factories.ts";
+import { makeDeal, uniqueName } from "../testing/factories.ts";
 
 // A nested query costs SQL statements by its depth, never by its page sizes.
 const api = useTestApi("reference");
