@@ -89,8 +89,11 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     // Client-side too: a frozen server cannot enforce its own statement timeout.
     query_timeout: (options.statementTimeoutMs ?? 15_000) + 2_000,
   });
-  // A dropped server connection must not crash the process: the next query reports it.
+  // A dropped server connection must not crash the process: the query in flight (or the next one)
+  // reports it. Idle clients report through the pool; checked-out ones through their own 'error'
+  // event, which would otherwise be an uncaught exception when the server goes away mid-query.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const prisma = new PrismaClient({ adapter: instrumentAdapter(new PrismaPg(pool)), transactionOptions: TRANSACTIONS });
   const session: SqlSession = {
     async exec(sql) {
