@@ -95,3 +95,18 @@ describe("health", () => {
     expect(await ready.json()).toMatchObject({ ready: true });
   });
 });
+
+describe("NUL characters", () => {
+  it("are refused as bad input, in variables and in the query text", async () => {
+    const inVariables = await post({
+      query: `query($s: String) { entities(filter: { search: $s }) { totalCount } }`,
+      variables: { s: "a\u0000b" },
+    });
+    expect(inVariables.status).toBe(400);
+    const inQuery = await post({ query: `{ entities(filter: { search: "\\u0000" }) { totalCount } }` });
+    expect(inQuery.status).toBe(400);
+    expect(((await inQuery.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      "BAD_USER_INPUT",
+    );
+  });
+});

@@ -57,6 +57,23 @@ export interface DealgraphServer {
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
+/** PostgreSQL text cannot hold NUL characters; refuse them at the door instead of failing in SQL. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000") || /\\u0000/i.test(value);
+  if (depth > 20 || !value || typeof value !== "object") return false;
+  return Object.values(value).some((v) => hasNul(v, depth + 1));
+}
+
+function refuseNulCharacters(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (hasNul(req.body) || hasNul(req.query)) {
+    res.status(400).json({
+      errors: [{ message: "Text must not contain NUL characters (\\u0000).", extensions: { code: "BAD_USER_INPUT" } }],
+    });
+    return;
+  }
+  next();
+}
+
 /**
  * Builds the whole service (database, schema, Apollo, express) without listening: tests drive it
  * through `executeOperation` or HTTP, `main.ts` starts it.
@@ -305,6 +322,7 @@ export async function createServer(
       countStatements(res.locals.statements as StatementScope, () => next());
     },
     express.json({ limit: "1mb" }),
+    refuseNulCharacters,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
