@@ -129,7 +129,7 @@ const dashboardKey = createDashboardKey();
 log(
   process.env.DATABASE_URL
     ? "starting the API on PostgreSQL…"
-    : "starting the API on the embedded database (./data/pglite)…",
+    : `starting the API on the embedded database (${process.env.DATA_DIR ?? "./data/pglite"})…`,
 );
 run("API", "npx", ["tsx", "src/main.ts"], { cwd: join(root, "apps/api"), env: { PORT: String(apiPort), HOST: host } });
 await waitFor(`${apiUrl}/readyz`, "The API", 120_000);
