@@ -1,9 +1,5 @@
-import type { Headline, RecentCounts, ScanCount } from "@/data/overview";
+import type { Headline, RecentCounts } from "@/data/overview";
 import { formatCount, formatDate, formatUsd, pluralize } from "@/lib/format";
-
-function scanned(count: ScanCount): string {
-  return count.complete ? formatCount(count.count) : `${formatCount(count.count)}+`;
-}
 
 /** The overview's headline figures, as a description list. */
 export function HeadlineStats({
@@ -13,7 +9,7 @@ export function HeadlineStats({
   recentDays,
 }: {
   headline: Headline;
-  companies: ScanCount;
+  companies: number;
   recent: RecentCounts;
   recentDays: number;
 }) {
@@ -25,7 +21,7 @@ export function HeadlineStats({
       value: headline.totalValueUsd > 0 ? formatUsd(headline.totalValueUsd) : "—",
       note: headline.totalValueUsd > 0 ? "disclosed amounts, in USD" : "no amount disclosed",
     },
-    { label: "Companies involved", value: scanned(companies) },
+    { label: "Companies involved", value: formatCount(companies) },
     {
       label: "Regions",
       value: formatCount(headline.regions),
@@ -39,7 +35,7 @@ export function HeadlineStats({
     },
     {
       label: `First reported in the last ${recentDays} days`,
-      value: scanned(recent.byFirstReport),
+      value: formatCount(recent.byFirstReport),
       note: `since ${since}`,
     },
   ];

@@ -2,7 +2,7 @@ import { graphql, type ResultOf } from "@/graphql";
 import type { DealGroupBy, StatsRegionLevel } from "@/lib/enums";
 import { queryApi } from "@/lib/graphql";
 import { daysAgo, periodStart } from "@/lib/periods";
-import { MAX_PAGE_SIZE, countDeals, type DealFilter } from "./deals";
+import { countDeals, type DealFilter } from "./deals";
 import { BucketFields } from "./fragments";
 
 export type Bucket = ResultOf<typeof BucketFields>;
@@ -65,41 +65,14 @@ const MatrixQuery = graphql(
 
 export type DealMatrix = ResultOf<typeof MatrixQuery>["dealMatrix"];
 
-const PartiesQuery = graphql(`
-  query DealParties($filter: DealFilter, $first: Int, $after: String) {
-    deals(filter: $filter, first: $first, after: $after) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        participants {
-          entity {
-            id
-            kind
-          }
-        }
-      }
+const SummaryQuery = graphql(`
+  query DealSummary($filter: DealFilter) {
+    dealSummary(filter: $filter) {
+      deals
+      companies
     }
   }
 `);
-
-const RecentlyReportedQuery = graphql(`
-  query RecentlyReported($filter: DealFilter, $first: Int, $after: String) {
-    deals(filter: $filter, first: $first, after: $after, orderBy: { field: FIRST_REPORTED_AT, direction: DESC }) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        firstReportedAt
-      }
-    }
-  }
-`);
-
-/** How far the workarounds below page through deals before they give up and say "at least". */
-const MAX_SCAN_PAGES = 20;
 
 export type Headline = {
   deals: number;
@@ -145,59 +118,23 @@ export async function getDealMatrix(input: {
   return data.dealMatrix;
 }
 
-/** A count that may stop short when there are more rows than it is worth paging through. */
-export type ScanCount = { count: number; complete: boolean };
-
-/**
- * Distinct organisations taking part in the filtered deals.
- * Workaround: the API has no aggregate for this, so the server pages through the deals' parties.
- */
-export async function countCompaniesInvolved(filter: DealFilter): Promise<ScanCount> {
-  const companies = new Set<string>();
-  let after: string | null = null;
-  for (let page = 0; page < MAX_SCAN_PAGES; page += 1) {
-    const data: ResultOf<typeof PartiesQuery> = await queryApi(PartiesQuery, { filter, first: MAX_PAGE_SIZE, after });
-    for (const deal of data.deals.nodes) {
-      for (const party of deal.participants) {
-        if (party.entity.kind === "ORGANIZATION") companies.add(party.entity.id);
-      }
-    }
-    if (!data.deals.pageInfo.hasNextPage) return { count: companies.size, complete: true };
-    after = data.deals.pageInfo.endCursor;
-  }
-  return { count: companies.size, complete: false };
+/** Distinct organisations taking part in the filtered deals (the API's `dealSummary`). */
+export async function countCompaniesInvolved(filter: DealFilter): Promise<number> {
+  const data = await queryApi(SummaryQuery, { filter });
+  return data.dealSummary.companies;
 }
 
-export type RecentCounts = { byAnnouncement: number; byFirstReport: ScanCount; since: string };
+export type RecentCounts = { byAnnouncement: number; byFirstReport: number; since: string };
 
-/**
- * New deals in the last `days` days, by announcement date (a filtered totalCount) and by first report.
- * Workaround for the second: DealFilter has no first-report range, so the server reads the deals
- * newest-first by FIRST_REPORTED_AT and stops at the first older one.
- */
+/** New deals in the last `days` days, by announcement date and by first report (one query each, in parallel). */
 export async function countRecentDeals(filter: DealFilter, days: number, now = new Date()): Promise<RecentCounts> {
   const since = daysAgo(days, now);
   const from = filter.from && periodStart(filter.from) > since ? filter.from : since;
+  const reportedFrom = filter.reportedFrom && periodStart(filter.reportedFrom) > since ? filter.reportedFrom : since;
 
-  const byFirstReport = async (): Promise<ScanCount> => {
-    let count = 0;
-    let after: string | null = null;
-    for (let page = 0; page < MAX_SCAN_PAGES; page += 1) {
-      const data: ResultOf<typeof RecentlyReportedQuery> = await queryApi(RecentlyReportedQuery, {
-        filter,
-        first: MAX_PAGE_SIZE,
-        after,
-      });
-      for (const deal of data.deals.nodes) {
-        if (deal.firstReportedAt.slice(0, 10) < since) return { count, complete: true };
-        count += 1;
-      }
-      if (!data.deals.pageInfo.hasNextPage) return { count, complete: true };
-      after = data.deals.pageInfo.endCursor;
-    }
-    return { count, complete: false };
-  };
-
-  const [byAnnouncement, reported] = await Promise.all([countDeals({ ...filter, from }), byFirstReport()]);
-  return { byAnnouncement, byFirstReport: reported, since };
+  const [byAnnouncement, reported] = await Promise.all([
+    countDeals({ ...filter, from }),
+    queryApi(SummaryQuery, { filter: { ...filter, reportedFrom } }),
+  ]);
+  return { byAnnouncement, byFirstReport: reported.dealSummary.deals, since };
 }
