@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Overview", matches: (path: string) => path === "/" },
   { href: "/deals", label: "Deals", matches: (path: string) => path.startsWith("/deals") },
+  { href: "/health", label: "API health", matches: (path: string) => path.startsWith("/health") },
 ] as const;
 
 export function SiteNav() {
