@@ -9,9 +9,17 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 export function ensureInstalled() {
   const marker = `${root}node_modules/.package-lock.json`;
   const lock = `${root}package-lock.json`;
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log("[dealgraph] installing npm packages from the lockfile (first run)…");
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+  const fresh = !existsSync(marker);
+  // A second of slack: npm writes both lockfiles in one install.
+  if (!fresh && statSync(marker).mtimeMs + 1_000 >= statSync(lock).mtimeMs) return;
+  console.log(
+    `[dealgraph] ${fresh ? "installing npm packages from the lockfile (first run)" : "the lockfile changed: updating npm packages"}…`,
+  );
+  // `npm ci` on a fresh clone; an in-place `npm install` afterwards, which never wipes node_modules.
+  const result = spawnSync("npm", [fresh ? "ci" : "install", "--no-audit", "--no-fund"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (result.status !== 0) {
     console.error("[dealgraph] npm ci failed; see above.");
     process.exit(1);
