@@ -9,7 +9,12 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-const server = await createServer(env);
+const server = await createServer(env).catch((error: unknown) => {
+  // Start-up problems (a database that does not answer, a folder another process holds) are
+  // reported plainly; nothing is running yet that needs a stack trace.
+  console.error(`Dealgraph API could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const url = await server.listen(env.PORT, env.HOST);
 server.logger.info(
   {
