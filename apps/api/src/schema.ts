@@ -10,6 +10,7 @@ import { NodeResolver } from "./common/node.resolver.ts";
 import { DealParticipantResolver, DealResolver, DealStatusChangeResolver } from "./deal/deal.resolver.ts";
 import { EntityResolver } from "./entity/entity.resolver.ts";
 import { SearchResolver } from "./search/search.resolver.ts";
+import { ImportResolver } from "./import/import.resolver.ts";
 import { IngestResolver } from "./ingest/ingest.resolver.ts";
 import {
   DealReviewFieldsResolver,
@@ -44,6 +45,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ReviewRecordResolver,
       DealReviewFieldsResolver,
       EntityReviewFieldsResolver,
+      ImportResolver,
     ],
     authChecker,
     // Inputs are validated by the services (zod), which answer with user errors in payloads.
