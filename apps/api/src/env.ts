@@ -65,6 +65,8 @@ const ingestEnvSchema = z.object({
   DEAL_MATCH_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
   /** Where the ingest CLI looks for a running API before opening the database itself. */
   API_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4000/graphql"),
+  /** The key the ingest CLI sends to that API (an ANALYST key: `npm run keys -- create …`). */
+  API_KEY: z.string().min(1).optional(),
 });
 
 export type IngestEnv = z.infer<typeof ingestEnvSchema>;
