@@ -66,7 +66,7 @@ const ingestEnvSchema = z.object({
   /** Where the ingest CLI looks for a running API before opening the database itself. */
   API_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4000/graphql"),
   /** The key the ingest CLI sends to that API (an ANALYST key: `npm run keys -- create …`). */
-  API_KEY: z.string().min(1).optional(),
+  INGEST_API_KEY: z.string().min(1).optional(),
 });
 
 export type IngestEnv = z.infer<typeof ingestEnvSchema>;

@@ -10,7 +10,7 @@ import { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
 
 // npm run ingest -- <file.txt | folder | file.jsonl> …
 // Each article goes to the running API's ingestArticle mutation when one answers at API_URL
-// (sending API_KEY); otherwise this opens the database itself (DATABASE_URL, or the embedded one
+// (sending INGEST_API_KEY); otherwise this opens the database itself (DATABASE_URL, or the embedded one
 // in DATA_DIR) and ingests through the same service. A `.txt` file may have a `.json` beside it
 // with its metadata (title, url, publisher, publishedAt, language, boilerplate), as in
 // prisma/data/articles/; a `.jsonl` file holds one article per line.
@@ -138,7 +138,7 @@ function viaApi(url: string, key: string | undefined) {
     if (fault) {
       const code = fault.extensions?.code;
       if (code === "UNAUTHENTICATED" || code === "FORBIDDEN")
-        throw new Error(`${fault.message} Set API_KEY to an ANALYST key (npm run keys -- create …).`);
+        throw new Error(`${fault.message} Set INGEST_API_KEY to an ANALYST key (npm run keys -- create …).`);
       throw new Error(`The API answered: ${fault.message}`);
     }
     if (!body?.data?.ingestArticle) throw new Error(`The API answered HTTP ${response.status} without a result.`);
@@ -199,7 +199,7 @@ try {
   let ingest: (input: ArticleInput) => Promise<Outcome>;
   if (await apiAnswers(settings.API_URL)) {
     console.log(`Ingesting ${sources.length} article(s) through the API at ${settings.API_URL}.`);
-    ingest = viaApi(settings.API_URL, settings.API_KEY);
+    ingest = viaApi(settings.API_URL, settings.INGEST_API_KEY);
   } else {
     const env = loadEnv();
     console.log(
