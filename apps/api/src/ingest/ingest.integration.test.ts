@@ -129,6 +129,34 @@ describe("ingestArticle", () => {
     expect(listed.deals.totalCount).toBe(0);
   });
 
+  it("resolves names and aliases of accepted entities instead of proposing them again", async () => {
+    const known = await api.db.prisma.entity.create({
+      data: {
+        kind: "ORGANIZATION",
+        name: "Harlow Kinetics Group",
+        reviewStatus: "ACCEPTED",
+        aliases: { create: { name: "Harlow", type: "SHORT" } },
+      },
+    });
+    const data = await ingest({
+      title: "Harlow and Mirefield",
+      publishedAt: "2025-06-02",
+      text: `Harlow and Mirefield Bank form strategic partnership in Ghana
+
+ACCRA — Harlow Kinetics Group and Mirefield Bank have announced a strategic partnership in Ghana to offer payments to small merchants, the companies said.`,
+    });
+    const participants = data.ingestArticle.deals[0]?.participants ?? [];
+    expect(participants.map((p) => [p.entity.name, p.entity.reviewStatus]).sort()).toEqual([
+      ["Harlow Kinetics Group", "ACCEPTED"],
+      ["Mirefield Bank", "PROPOSED"],
+    ]);
+    expect(participants.find((p) => p.entity.name === "Harlow Kinetics Group")?.entity.id).toBe(
+      toGlobalId("Entity", known.id),
+    );
+    expect(await api.db.prisma.entity.count({ where: { name: { contains: "Harlow" } } })).toBe(1);
+    expect(data.ingestArticle.deals[0]?.regions).toEqual([{ code: "288" }]);
+  });
+
   it("answers the same text again as a duplicate of the one article, changing nothing", async () => {
     const text = `Tessaline Foods has acquired Morrowind Dairies for $40 million.\n\nThe acquisition closed on Friday in Chile.`;
     const first = await ingest({ title: "First", text });
