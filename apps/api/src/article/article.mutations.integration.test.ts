@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { toGlobalId } from "../common/relay.ts";
 import { useTestApi } from "../testing/api-harness.ts";
-import { tableCounts, uniqueName } from "../testing/factories.ts";
+import { expectRefused } from "../testing/expect-refused.ts";
+import { uniqueName } from "../testing/factories.ts";
 
 const api = useTestApi("reference");
 const CREATE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { id text title } errors { code field message } } }`;
 const UPDATE = `mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { article { title publishedAt { label } } errors { code field message } } }`;
-
-async function refused(mutation: string, input: unknown, field: string) {
-  const before = await tableCounts(api.db.prisma);
-  const result = await api.run<Record<string, { errors: { code: string; field: string[] | null }[] }>>(mutation, {
-    input,
-  });
-  expect(result.errors).toBeUndefined();
-  const errors = Object.values(result.data)[0]?.errors ?? [];
-  expect(errors.map((e) => e.field?.join("."))).toContain(field);
-  expect(await tableCounts(api.db.prisma)).toEqual(before);
-  return errors;
-}
 
 describe("createArticle", () => {
   it("strips page boilerplate and refuses the same text again as a conflict", async () => {
@@ -26,7 +15,7 @@ describe("createArticle", () => {
       input: { title: "Depot", text: body },
     });
     expect(data.createArticle.article.text).toBe(body.split("\n")[0]);
-    const errors = await refused(
+    const errors = await refusedInput(
       CREATE,
       { title: "Again", text: `${body.replace("opened", "opened")}  ` },
       "input.text",
@@ -35,10 +24,10 @@ describe("createArticle", () => {
   });
 
   it("refuses bad URLs, empty texts and unknown language codes", async () => {
-    await refused(CREATE, { title: "x", text: "Some words.", url: "ftp://example" }, "input.url");
-    await refused(CREATE, { title: "x", text: "Leave a Reply" }, "input.text");
-    await refused(CREATE, { title: "", text: "Some other words." }, "input.title");
-    await refused(CREATE, { title: "x", text: "Yet other words.", language: "english" }, "input.language");
+    await refusedInput(CREATE, { title: "x", text: "Some words.", url: "ftp://example" }, "input.url");
+    await refusedInput(CREATE, { title: "x", text: "Leave a Reply" }, "input.text");
+    await refusedInput(CREATE, { title: "", text: "Some other words." }, "input.title");
+    await refusedInput(CREATE, { title: "x", text: "Yet other words.", language: "english" }, "input.language");
   });
 });
 
@@ -55,14 +44,14 @@ describe("updateArticle, deleteArticle, restoreArticle", () => {
       },
     );
     expect(updated.updateArticle.article).toEqual({ title: "New", publishedAt: { label: "March 2025" } });
-    await refused(
+    await refusedInput(
       UPDATE,
       { id: toGlobalId("Article", "00000000-0000-4000-8000-000000000000"), title: "x" },
       "input.id",
     );
-    await refused(UPDATE, { id, publishedAt: { date: "March", precision: "MONTH" } }, "input.publishedAt.date");
+    await refusedInput(UPDATE, { id, publishedAt: { date: "March", precision: "MONTH" } }, "input.publishedAt.date");
     await api.query(`mutation($id: ID!) { deleteArticle(id: $id) { errors { code } } }`, { id });
-    await refused(`mutation($input: ID!) { deleteArticle(id: $input) { errors { code field } } }`, id, "id");
+    await refusedInput(`mutation($input: ID!) { deleteArticle(id: $input) { errors { code field } } }`, id, "id");
     await api.query(`mutation($id: ID!) { restoreArticle(id: $id) { errors { code } } }`, { id });
     const article = await api.query<{ article: { title: string; deletedAt: string | null } }>(
       `query($id: ID!) { article(id: $id) { title deletedAt } }`,
@@ -71,3 +60,6 @@ describe("updateArticle, deleteArticle, restoreArticle", () => {
     expect(article.article).toEqual({ title: "New", deletedAt: null });
   });
 });
+
+const refusedInput = (mutation: string, input: unknown, field: string) =>
+  expectRefused(api, mutation, { input }, field);

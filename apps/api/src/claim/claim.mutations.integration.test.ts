@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toGlobalId } from "../common/relay.ts";
 import { useTestApi } from "../testing/api-harness.ts";
-import { makeEntity, tableCounts, uniqueName } from "../testing/factories.ts";
+import { expectRefused } from "../testing/expect-refused.ts";
+import { makeEntity, uniqueName } from "../testing/factories.ts";
 
 const api = useTestApi("reference");
 const TEXT = "Fictional Robotics said on Monday it had agreed a partnership with Example Freight.";
@@ -24,14 +25,6 @@ const CREATE = `mutation($input: CreateClaimInput!) { createClaim(input: $input)
 const REVIEW = `mutation($input: ReviewClaimInput!) { reviewClaim(input: $input) { claim { reviewStatus reviewReason } errors { code field message } } }`;
 const UPDATE = `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { claim { modality confidence } errors { code field message } } }`;
 
-async function refused(mutation: string, input: unknown, field: string) {
-  const before = await tableCounts(api.db.prisma);
-  const result = await api.run<Record<string, { errors: { field: string[] | null }[] }>>(mutation, { input });
-  expect(result.errors).toBeUndefined();
-  expect(Object.values(result.data)[0]?.errors.map((e) => e.field?.join("."))).toContain(field);
-  expect(await tableCounts(api.db.prisma)).toEqual(before);
-}
-
 describe("createClaim", () => {
   it("stores the quote that the offsets slice from the article", async () => {
     const f = await fixture();
@@ -49,7 +42,7 @@ describe("createClaim", () => {
 
   it("refuses a quote that is not at its offsets, offsets past the text, and a claim with no object", async () => {
     const f = await fixture();
-    await refused(
+    await refusedInput(
       CREATE,
       {
         subjectId: f.subject,
@@ -59,7 +52,7 @@ describe("createClaim", () => {
       },
       "input.evidence.0.quote",
     );
-    await refused(
+    await refusedInput(
       CREATE,
       {
         subjectId: f.subject,
@@ -69,13 +62,13 @@ describe("createClaim", () => {
       },
       "input.evidence.0.end",
     );
-    await refused(CREATE, { subjectId: f.subject, predicate: "STATED" }, "input.objectId");
-    await refused(
+    await refusedInput(CREATE, { subjectId: f.subject, predicate: "STATED" }, "input.objectId");
+    await refusedInput(
       CREATE,
       { subjectId: f.subject, predicate: "HAS_METRIC", value: { number: 3, money: { amount: 1, currency: "USD" } } },
       "input.value",
     );
-    await refused(
+    await refusedInput(
       CREATE,
       { subjectId: f.subject, predicate: "STATED", value: { text: "hi" }, confidence: 2 },
       "input.confidence",
@@ -90,7 +83,7 @@ describe("reviewClaim, updateClaim, deleteClaim", () => {
       input: { subjectId: f.subject, predicate: "STATED", value: { text: "A fictional remark." } },
     });
     const id = created.createClaim.claim.id;
-    await refused(REVIEW, { id, decision: "REJECT" }, "input.reason");
+    await refusedInput(REVIEW, { id, decision: "REJECT" }, "input.reason");
     const rejected = await api.query<{ reviewClaim: { claim: { reviewStatus: string; reviewReason: string } } }>(
       REVIEW,
       { input: { id, decision: "REJECT", reason: "Not in the article." } },
@@ -102,14 +95,14 @@ describe("reviewClaim, updateClaim, deleteClaim", () => {
       input: { id, modality: "OPINION", confidence: 0.5 },
     });
     expect(updated.updateClaim.claim).toEqual({ modality: "OPINION", confidence: 0.5 });
-    await refused(
+    await refusedInput(
       UPDATE,
       { id: toGlobalId("Claim", "00000000-0000-4000-8000-000000000000"), confidence: 0.2 },
       "input.id",
     );
-    await refused(UPDATE, { id, qualifiers: { regionCode: "1234" } }, "input.qualifiers.regionCode");
+    await refusedInput(UPDATE, { id, qualifiers: { regionCode: "1234" } }, "input.qualifiers.regionCode");
     await api.query(`mutation($id: ID!) { deleteClaim(id: $id) { errors { code } } }`, { id });
-    await refused(`mutation($input: ID!) { deleteClaim(id: $input) { errors { field } } }`, id, "id");
+    await refusedInput(`mutation($input: ID!) { deleteClaim(id: $input) { errors { field } } }`, id, "id");
     await api.query(`mutation($id: ID!) { restoreClaim(id: $id) { errors { code } } }`, { id });
     const restored = await api.query<{ claim: { deletedAt: string | null; reviewStatus: string } }>(
       `query($id: ID!) { claim(id: $id) { deletedAt reviewStatus } }`,
@@ -118,3 +111,6 @@ describe("reviewClaim, updateClaim, deleteClaim", () => {
     expect(restored.claim).toEqual({ deletedAt: null, reviewStatus: "REJECTED" });
   });
 });
+
+const refusedInput = (mutation: string, input: unknown, field: string) =>
+  expectRefused(api, mutation, { input }, field);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toGlobalId } from "../common/relay.ts";
 import { useTestApi } from "../testing/api-harness.ts";
-import { makeEntity, tableCounts } from "../testing/factories.ts";
+import { expectRefused } from "../testing/expect-refused.ts";
+import { makeEntity } from "../testing/factories.ts";
 
 const api = useTestApi("reference");
 
@@ -33,15 +34,6 @@ function dealInput(participants: unknown[], overrides: Record<string, unknown> =
   };
 }
 
-async function refused(mutation: string, input: unknown, field: string) {
-  const before = await tableCounts(api.db.prisma);
-  const result = await api.run<Record<string, { errors: { field: string[] | null }[] }>>(mutation, { input });
-  expect(result.errors).toBeUndefined();
-  const payload = Object.values(result.data)[0];
-  expect(payload?.errors.map((e) => e.field?.join("."))).toContain(field);
-  expect(await tableCounts(api.db.prisma)).toEqual(before);
-}
-
 describe("createDeal", () => {
   it("creates a deal, converts its amount to USD at its date, and starts its status history", async () => {
     const data = await api.query<{
@@ -55,22 +47,22 @@ describe("createDeal", () => {
 
   it("refuses unknown regions and sectors, missing parties, bad dates and currencies", async () => {
     const p = await parties();
-    await refused(CREATE, dealInput(p, { regionCodes: ["999"] }), "input.regionCodes.0");
-    await refused(CREATE, dealInput(p, { sectorCodes: ["astrology"] }), "input.sectorCodes.0");
-    await refused(CREATE, dealInput([]), "input.participants");
-    await refused(
+    await refusedInput(CREATE, dealInput(p, { regionCodes: ["999"] }), "input.regionCodes.0");
+    await refusedInput(CREATE, dealInput(p, { sectorCodes: ["astrology"] }), "input.sectorCodes.0");
+    await refusedInput(CREATE, dealInput([]), "input.participants");
+    await refusedInput(
       CREATE,
       dealInput([{ entityId: toGlobalId("Entity", "00000000-0000-4000-8000-000000000000"), role: "TARGET" }]),
       "input.participants.0.entityId",
     );
-    await refused(
+    await refusedInput(
       CREATE,
       dealInput(p, { announced: { date: "2024-02-30", precision: "DAY" } }),
       "input.announced.date",
     );
-    await refused(CREATE, dealInput(p, { amount: { amount: 5, currency: "XXX" } }), "input.amount.currency");
-    await refused(CREATE, dealInput(p, { amount: { amount: -5, currency: "USD" } }), "input.amount.amount");
-    await refused(CREATE, dealInput(p, { title: "" }), "input.title");
+    await refusedInput(CREATE, dealInput(p, { amount: { amount: 5, currency: "XXX" } }), "input.amount.currency");
+    await refusedInput(CREATE, dealInput(p, { amount: { amount: -5, currency: "USD" } }), "input.amount.amount");
+    await refusedInput(CREATE, dealInput(p, { title: "" }), "input.title");
   });
 });
 
@@ -107,12 +99,12 @@ describe("updateDeal", () => {
     const created = await api.query<{ createDeal: { deal: { id: string } } }>(CREATE, {
       input: dealInput(await parties()),
     });
-    await refused(
+    await refusedInput(
       UPDATE,
       { id: toGlobalId("Deal", "00000000-0000-4000-8000-000000000000"), status: "SIGNED" },
       "input.id",
     );
-    await refused(
+    await refusedInput(
       UPDATE,
       { id: created.createDeal.deal.id, status: "SIGNED", sectorCodes: ["nope"] },
       "input.sectorCodes.0",
@@ -133,7 +125,7 @@ describe("deleteDeal and restoreDeal", () => {
       id: created.createDeal.deal.id,
     });
     expect(await count()).toBe(0);
-    await refused(
+    await refusedInput(
       `mutation($input: ID!) { deleteDeal(id: $input) { errors { field } } }`,
       created.createDeal.deal.id,
       "id",
@@ -144,3 +136,6 @@ describe("deleteDeal and restoreDeal", () => {
     expect(await count()).toBe(1);
   });
 });
+
+const refusedInput = (mutation: string, input: unknown, field: string) =>
+  expectRefused(api, mutation, { input }, field);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toGlobalId } from "../common/relay.ts";
 import { useTestApi } from "../testing/api-harness.ts";
-import { makeDeal, makeEntity, tableCounts, uniqueName } from "../testing/factories.ts";
+import { expectRefused } from "../testing/expect-refused.ts";
+import { makeDeal, makeEntity, uniqueName } from "../testing/factories.ts";
 
 const api = useTestApi("reference");
 type Payload = {
@@ -10,17 +11,6 @@ type Payload = {
 };
 
 const CREATE = `mutation($input: CreateEntityInput!) { createEntity(input: $input) { entity { id name deletedAt } errors { code field message } } }`;
-
-async function refused(mutation: string, variables: Record<string, unknown>, field: string) {
-  const before = await tableCounts(api.db.prisma);
-  const result = await api.run<Record<string, Payload>>(mutation, variables);
-  expect(result.errors).toBeUndefined();
-  const payload = Object.values(result.data)[0];
-  expect(payload?.errors.length, JSON.stringify(payload)).toBeGreaterThan(0);
-  expect(payload?.errors.map((e) => e.field?.join("."))).toContain(field);
-  expect(await tableCounts(api.db.prisma)).toEqual(before);
-  return payload?.errors ?? [];
-}
 
 describe("createEntity", () => {
   it("creates an entity with aliases and external ids, and audits it", async () => {
@@ -44,9 +34,15 @@ describe("createEntity", () => {
   });
 
   it("refuses an empty name, an unknown region, a missing parent and duplicate aliases", async () => {
-    await refused(CREATE, { input: { kind: "ORGANIZATION", name: "   " } }, "input.name");
-    await refused(CREATE, { input: { kind: "ORGANIZATION", name: "X", regionCode: "999" } }, "input.regionCode");
-    await refused(
+    await expectRefused(api, CREATE, { input: { kind: "ORGANIZATION", name: "   " } }, "input.name");
+    await expectRefused(
+      api,
+      CREATE,
+      { input: { kind: "ORGANIZATION", name: "X", regionCode: "999" } },
+      "input.regionCode",
+    );
+    await expectRefused(
+      api,
       CREATE,
       {
         input: {
@@ -57,8 +53,14 @@ describe("createEntity", () => {
       },
       "input.parentId",
     );
-    await refused(CREATE, { input: { kind: "ORGANIZATION", name: "X", parentId: "not-an-id" } }, "input.parentId");
-    await refused(
+    await expectRefused(
+      api,
+      CREATE,
+      { input: { kind: "ORGANIZATION", name: "X", parentId: "not-an-id" } },
+      "input.parentId",
+    );
+    await expectRefused(
+      api,
       CREATE,
       {
         input: {
@@ -79,7 +81,8 @@ describe("createEntity", () => {
     await api.query(CREATE, {
       input: { kind: "ORGANIZATION", name: "First", externalIds: [{ scheme: "WIKIDATA", value }] },
     });
-    const errors = await refused(
+    const errors = await expectRefused(
+      api,
       CREATE,
       { input: { kind: "ORGANIZATION", name: "Second", externalIds: [{ scheme: "WIKIDATA", value }] } },
       "input.externalIds",
@@ -104,12 +107,14 @@ describe("updateEntity", () => {
   it("refuses a cycle of units and an unknown id", async () => {
     const parent = await makeEntity(api.db.prisma);
     const child = await makeEntity(api.db.prisma, { parentId: parent.id });
-    await refused(
+    await expectRefused(
+      api,
       UPDATE,
       { input: { id: toGlobalId("Entity", parent.id), parentId: toGlobalId("Entity", child.id) } },
       "input.parentId",
     );
-    await refused(
+    await expectRefused(
+      api,
       UPDATE,
       { input: { id: toGlobalId("Entity", "00000000-0000-4000-8000-000000000000"), name: "Nobody" } },
       "input.id",
@@ -131,7 +136,8 @@ describe("deleteEntity and restoreEntity", () => {
       { s: entity.name },
     );
     expect(listed.entities.nodes).toEqual([]);
-    await refused(
+    await expectRefused(
+      api,
       `mutation($id: ID!) { deleteEntity(id: $id) { entity { id name deletedAt } errors { code field message } } }`,
       { id },
       "id",
@@ -173,7 +179,8 @@ describe("mergeEntities and its undo", () => {
     expect((await prisma.claim.findUnique({ where: { id: claim.id } }))?.subjectId).toBe(target.id);
     expect(await prisma.entityAlias.count({ where: { entityId: target.id, name: source.name } })).toBe(1);
 
-    await refused(
+    await expectRefused(
+      api,
       MERGE,
       { input: { sourceId: toGlobalId("Entity", source.id), targetId: toGlobalId("Entity", target.id) } },
       "input.sourceId",
@@ -190,22 +197,24 @@ describe("mergeEntities and its undo", () => {
     expect(await prisma.entityAlias.count({ where: { entityId: target.id, name: source.name } })).toBe(0);
     expect((await prisma.entity.findUnique({ where: { id: source.id } }))?.mergedIntoId).toBeNull();
 
-    await refused(UNDO, { input: { mergeId: merged.mergeEntities.mergeId } }, "input.mergeId");
+    await expectRefused(api, UNDO, { input: { mergeId: merged.mergeEntities.mergeId } }, "input.mergeId");
   });
 
   it("refuses merging an entity into itself or into another kind", async () => {
     const org = await makeEntity(api.db.prisma);
     const person = await makeEntity(api.db.prisma, { kind: "PERSON" });
-    await refused(
+    await expectRefused(
+      api,
       MERGE,
       { input: { sourceId: toGlobalId("Entity", org.id), targetId: toGlobalId("Entity", org.id) } },
       "input.targetId",
     );
-    await refused(
+    await expectRefused(
+      api,
       MERGE,
       { input: { sourceId: toGlobalId("Entity", person.id), targetId: toGlobalId("Entity", org.id) } },
       "input.targetId",
     );
-    await refused(UNDO, { input: { mergeId: "12x" } }, "input.mergeId");
+    await expectRefused(api, UNDO, { input: { mergeId: "12x" } }, "input.mergeId");
   });
 });
