@@ -38,6 +38,10 @@ const CHARTS: ReadonlyArray<{ id: string; title: string; caption: string; metric
   },
 ];
 
+function formatRate(perMinute: number): string {
+  return perMinute > 0 && perMinute < 1 ? perMinute.toFixed(2) : perMinute.toFixed(1);
+}
+
 export default async function HealthPage() {
   const result = await whenApiReachable(() => getApiHealth(MINUTES));
   if (!result.ok) return <ApiUnavailable url={result.url} />;
@@ -107,11 +111,9 @@ export default async function HealthPage() {
             <tbody>
               {operations.map((operation) => (
                 <tr key={operation.operation}>
-                  <th scope="row" className="break-anywhere">
-                    {operation.operation}
-                  </th>
+                  <th scope="row">{operation.operation}</th>
                   <td className="num">{formatCount(operation.requests)}</td>
-                  <td className="num">{(operation.requests / MINUTES).toFixed(1)}</td>
+                  <td className="num">{formatRate(operation.requests / MINUTES)}</td>
                   <td className="num">{formatCount(operation.errors)}</td>
                   <td className="num">{operation.p95Ms == null ? "—" : formatCount(operation.p95Ms)}</td>
                 </tr>

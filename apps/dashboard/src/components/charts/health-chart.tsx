@@ -35,7 +35,7 @@ export function HealthChart({ data, unit, height = 260 }: { data: HealthChartDat
           {data.series.map((name, index) => (
             <Line
               key={name}
-              type="monotone"
+              type="linear"
               dataKey={(row: (typeof rows)[number]) => row.values[index] ?? null}
               name={name}
               stroke={SERIES_COLORS[index % SERIES_COLORS.length]}
