@@ -374,7 +374,11 @@ describe("global ids and connections", () => {
 
 describe("dealSummary", () => {
   it("gives the headline figures in one answer", async () => {
-    const data = await api.query<{ all: Record<string, number>; africa: Record<string, number>; recent: { deals: number } }>(
+    const data = await api.query<{
+      all: Record<string, number>;
+      africa: Record<string, number>;
+      recent: { deals: number };
+    }>(
       `{ all: dealSummary { deals totalAmountUsd dealsWithAmount companies regions sectors }
          africa: dealSummary(filter: { regionCode: "002" }) { deals companies regions sectors }
          recent: dealSummary(filter: { reportedFrom: "2025-04" }) { deals } }`,
