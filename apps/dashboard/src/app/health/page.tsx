@@ -133,7 +133,7 @@ export default async function HealthPage() {
             <figure className="chart-figure" aria-labelledby={`${chart.id}-caption`}>
               <figcaption id={`${chart.id}-caption`}>{chart.caption}</figcaption>
               {data.rows.length > 0 ? (
-                <HealthChart data={data} unit={chart.unit} />
+                <HealthChart data={data} unit={chart.unit} showDots={chart.metric === "p95Ms"} />
               ) : (
                 <ChartEmpty>No minutes recorded.</ChartEmpty>
               )}

@@ -8,7 +8,18 @@ import { CHART_COLORS, SERIES_COLORS } from "./chart-types";
 import { useUntabbableLayers } from "./use-untabbable-layers";
 
 /** One metric per minute over the window, a line per operation (top operations plus "Other"). */
-export function HealthChart({ data, unit, height = 260 }: { data: HealthChartData; unit: string; height?: number }) {
+export function HealthChart({
+  data,
+  unit,
+  showDots = false,
+  height = 260,
+}: {
+  data: HealthChartData;
+  unit: string;
+  /** Dots on every value, for series with gaps (p95 is null in minutes without requests). */
+  showDots?: boolean;
+  height?: number;
+}) {
   const rows = [...data.rows];
   const container = useRef<HTMLDivElement>(null);
   useUntabbableLayers(container);
@@ -40,7 +51,7 @@ export function HealthChart({ data, unit, height = 260 }: { data: HealthChartDat
               name={name}
               stroke={SERIES_COLORS[index % SERIES_COLORS.length]}
               strokeWidth={2}
-              dot={false}
+              dot={showDots ? { r: 2.5 } : false}
               connectNulls={false}
               isAnimationActive={false}
             />
