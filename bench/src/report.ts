@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { readFileSync } from "node:fs";
@@ -26,6 +27,8 @@ export interface ScenarioResult {
 }
 
 export interface Machine {
+  /** The commit measured, and whether the API or database package had uncommitted changes. */
+  revision: string;
   cpus: number;
   cpuModel: string;
   memoryGiB: number;
@@ -44,6 +47,17 @@ export interface BenchReport {
   scenarios: ScenarioResult[];
 }
 
+function revision(): string {
+  try {
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "apps/api", "prisma"], { cwd: root, encoding: "utf8" });
+    return dirty.trim() ? `${head} + uncommitted changes in apps/api or prisma` : head;
+  } catch {
+    return "unknown";
+  }
+}
+
 export async function describeMachine(pool: pg.Pool): Promise<Machine> {
   const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
   const version = await pool.query<{ version: string }>(`SELECT version()`);
@@ -52,6 +66,7 @@ export async function describeMachine(pool: pg.Pool): Promise<Machine> {
      WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'jit', 'max_parallel_workers_per_gather', 'random_page_cost')`,
   );
   return {
+    revision: revision(),
     cpus: os.availableParallelism(),
     cpuModel: /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? "unknown",
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
@@ -163,6 +178,7 @@ export async function writeReport(report: BenchReport): Promise<{ json: string; 
     [
       `# Benchmark at scale ${report.scale} (${report.startedAt})`,
       "",
+      `API revision: ${report.machine.revision}.`,
       `Machine: ${report.machine.cpus} CPUs (${report.machine.cpuModel}), ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, ${report.machine.postgres}.`,
       `Load: autocannon, ${report.options.connections} connections, ${report.options.repeats} × ${report.options.durationSeconds} s, medians; c=1 and raw SQL: up to ${report.options.serialRuns} sequential runs.`,
       `API RSS: ${mb(report.memory.before.rss)} before, ${mb(report.memory.after.rss)} after (peak ${mb(report.memory.after.peak)}).`,

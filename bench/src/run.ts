@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { canonical, difference } from "./compare.ts";
+import { explainScenarios } from "./explain.ts";
 import type { GenerateReport } from "./generate.ts";
 import { load, medianOf, postJson, serial, type LoadResult } from "./measure.ts";
 import { OPS } from "./ops.ts";
@@ -21,6 +22,8 @@ export interface RunOptions {
 
 const SERIAL_BUDGET_MS = 3_000;
 const DEEP_PAGES = 50;
+/** How many of the slowest scenarios get EXPLAIN ANALYZE in the results. */
+const EXPLAINED = 6;
 
 /** An API key with the ADMIN role, straight into the bench database, when the API has keys. */
 async function benchApiKey(pool: pg.Pool): Promise<string | null> {
@@ -58,6 +61,20 @@ async function mutationNames(apiUrl: string): Promise<Set<string>> {
   const answer = await postJson(apiUrl, { query: `{ __type(name: "Mutation") { fields { name } } }` });
   const fields = (answer.body as { data?: { __type?: { fields?: { name: string }[] } } }).data?.__type?.fields ?? [];
   return new Set(fields.map((f) => f.name));
+}
+
+/** Waits (up to 60 s) until the API's /readyz answers 200. */
+async function waitReady(graphqlUrl: string): Promise<void> {
+  const url = graphqlUrl.replace(/\/graphql$/, "/readyz");
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
 }
 
 /** The 1-minute load average: the machine is shared, so every result carries it. */
@@ -100,7 +117,19 @@ export async function runBenchmark(options: RunOptions): Promise<BenchReport> {
         continue;
       }
       const loadBefore = loadAverage();
-      const result = await measureScenario(scenario, { ...options, pool, taxonomy, api, plain, key });
+      const result = await measureScenario(scenario, { ...options, pool, taxonomy, api, plain, key }).catch(
+        (error: unknown): ScenarioResult => {
+          const message = error instanceof Error ? error.message : String(error);
+          console.warn(`  ! ${scenario.name} failed: ${message.slice(0, 300)}`);
+          return {
+            name: scenario.name,
+            group: scenario.group,
+            unavailable: `failed: ${message.slice(0, 200)}`,
+            statements: null,
+            agrees: null,
+          };
+        },
+      );
       result.loadAverage = [loadBefore, loadAverage()];
       results.push(result);
       console.log(consoleTable([result]).split("\n")[1]);
@@ -124,7 +153,18 @@ export async function runBenchmark(options: RunOptions): Promise<BenchReport> {
       scenarios: results,
     };
     const files = await writeReport(report);
-    console.log(`\nresults: ${files.json}\n         ${files.markdown}`);
+    const slowest = results
+      .filter((r) => r.api && r.group !== "write" && r.group !== "ingest")
+      .sort((a, b) => (b.api?.latency.p95 ?? 0) - (a.api?.latency.p95 ?? 0))
+      .slice(0, EXPLAINED)
+      .flatMap((r) => {
+        const scenario = scenarios.find((s) => s.name === r.name);
+        return scenario?.op
+          ? [{ name: r.name, op: scenario.op, variables: scenario.opVariables ?? scenario.variables }]
+          : [];
+      });
+    const explained = await explainScenarios(pool, taxonomy, corpus.scale, slowest);
+    console.log(`\nresults: ${files.json}\n         ${files.markdown}\n         ${explained}`);
     return report;
   } finally {
     for (const child of children.reverse()) await child.stop();
@@ -148,8 +188,16 @@ async function measureScenario(scenario: Scenario, ctx: MeasureContext): Promise
   const opVariables = (vars: Record<string, unknown>) =>
     scenario.nextVariables ? vars : (scenario.opVariables ?? scenario.variables);
 
+  // A previous scenario may have saturated the API (its database watchdog then answers 503 for a
+  // while): start each scenario on a ready API, and retry the first request a few times.
+  await waitReady(ctx.api.url);
   // One request each way: the statement count, and whether both sides give the same answer.
-  const first = await postJson(ctx.api.url, { query: scenario.query, variables: scenario.variables }, headers);
+  let first = await postJson(ctx.api.url, { query: scenario.query, variables: scenario.variables }, headers);
+  for (let attempt = 0; attempt < 5 && first.status === 503; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await waitReady(ctx.api.url);
+    first = await postJson(ctx.api.url, { query: scenario.query, variables: scenario.variables }, headers);
+  }
   const graphqlErrors = (first.body as { errors?: unknown[] }).errors;
   if (first.status !== 200 || graphqlErrors?.length) {
     throw new Error(`${scenario.name}: the API answered ${first.status} ${JSON.stringify(first.body).slice(0, 500)}`);
