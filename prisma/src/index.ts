@@ -94,6 +94,9 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   // event, which would otherwise be an uncaught exception when the server goes away mid-query.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
+  const pingPool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+  pingPool.on("error", () => {});
+  pingPool.on("connect", (client) => client.on("error", () => {}));
   const prisma = new PrismaClient({ adapter: instrumentAdapter(new PrismaPg(pool)), transactionOptions: TRANSACTIONS });
   const session: SqlSession = {
     async exec(sql) {
@@ -108,12 +111,14 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     prisma,
     session,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    // Its own connection: when slow queries hold every pooled connection, the database is busy,
+    // not down, and a ping queued behind them must not say otherwise.
     async ping(timeoutMs = 2_000) {
-      return withTimeout(session.query("SELECT 1"), timeoutMs);
+      return withTimeout(pingPool.query("SELECT 1"), timeoutMs);
     },
     async close() {
       await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([pool.end(), pingPool.end()]);
     },
   };
 }
