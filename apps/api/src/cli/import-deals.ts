@@ -7,7 +7,7 @@ import { loadEnv } from "../env.ts";
 import { importDeals } from "../import/import.service.ts";
 import { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
 
-// npm run import:deals -- <file.csv> [--alerts] [--batch <rows>]
+// npm run import:deals -- <file.csv> [--alerts] [--batch <rows>] [--parallel <batches>]
 // Imports an acquisitions export straight into the database the API uses (DATABASE_URL, or the
 // embedded one in DATA_DIR: stop a running API first, one process owns that folder).
 const { positionals, values } = parseArgs({
@@ -15,23 +15,28 @@ const { positionals, values } = parseArgs({
   options: {
     alerts: { type: "boolean", default: false },
     batch: { type: "string" },
+    parallel: { type: "string" },
   },
 });
 const [file] = positionals;
 if (!file || !existsSync(file)) {
-  console.error("Usage: npm run import:deals -- <file.csv> [--alerts] [--batch <rows>]");
+  console.error("Usage: npm run import:deals -- <file.csv> [--alerts] [--batch <rows>] [--parallel <batches>]");
   process.exit(1);
 }
 
 const env = loadEnv();
-const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 2 });
+const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 4 });
 try {
   if (env.SEED_ON_START) await seed(db.prisma);
   const catalog = await TaxonomyCatalog.load(db.prisma);
   const summary = await importDeals(
     { prisma: db.prisma, catalog, viewer: { actor: "system:import" } },
     createReadStream(file),
-    { raiseAlerts: values.alerts, batchSize: values.batch ? Number(values.batch) : undefined },
+    {
+      raiseAlerts: values.alerts,
+      batchSize: values.batch ? Number(values.batch) : undefined,
+      parallel: values.parallel ? Number(values.parallel) : undefined,
+    },
   );
   const rate = summary.durationMs ? Math.round((summary.rows / summary.durationMs) * 1000) : summary.rows;
   console.log(

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { toUsd, type Prisma, type PrismaClient } from "@dealgraph/db";
+import { toUsd, type PrismaClient } from "@dealgraph/db";
 import { toJson, type Actor, type Tx } from "../audit/audit.service.ts";
 import { parseInput } from "../common/validate.ts";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
@@ -21,6 +21,8 @@ export interface ImportOptions {
   onDealsCreated?: (dealIds: string[]) => void | Promise<void>;
   /** Rows per transaction (default 2,000). */
   batchSize?: number;
+  /** Batches whose deals are written at the same time (default 2). */
+  parallel?: number;
 }
 
 export interface ImportSummary {
@@ -169,29 +171,40 @@ export async function importDeals(
   let batch: ImportRow[] = [];
   let batchNo = 0;
 
-  // Batches are written one after the other (a batch sees the companies the previous one made),
-  // while the next batch is being read: parsing and the database work side by side.
-  let writing: Promise<void> = Promise.resolve();
+  // Each batch is written in two transactions. Companies are found or created batch after batch
+  // (a batch sees the companies the ones before it made); the deals of up to `parallel` batches are
+  // written at the same time, while the next rows are being read.
+  const parallel = Math.max(1, options.parallel ?? 2);
+  const transaction = { maxWait: 60_000, timeout: 120_000 };
+  let companies: Promise<unknown> = Promise.resolve();
+  const running = new Set<Promise<void>>();
+  const failure: { error?: unknown; happened: boolean } = { happened: false };
   const flush = async () => {
-    await writing;
+    if (failure.happened) throw failure.error;
     if (!batch.length) return;
     const rows = batch;
     batch = [];
-    batchNo += 1;
-    const id = `${runId}:${batchNo}`;
-    const write = async () => {
-      const written = await prisma.$transaction((tx) => writeBatch(tx, viewer, rows, id), {
-        maxWait: 30_000,
-        timeout: 120_000,
-      });
-      summary.imported += written.dealIds.length;
-      summary.alreadyImported += rows.length - written.dealIds.length;
-      summary.companiesCreated += written.companiesCreated;
-      if (options.raiseAlerts && written.dealIds.length) await options.onDealsCreated?.(written.dealIds);
-    };
-    writing = write();
-    // A failed batch is reported by the next flush; keep it from counting as unhandled meanwhile.
-    writing.catch(() => undefined);
+    const id = `${runId}:${(batchNo += 1)}`;
+    while (running.size >= parallel) await Promise.race(running);
+    if (failure.happened) throw failure.error;
+    const prepared = companies.then(() =>
+      prisma.$transaction((tx) => writeCompanies(tx, viewer, rows, id), transaction),
+    );
+    companies = prepared.catch(() => undefined);
+    const job = (async () => {
+      const ready = await prepared;
+      summary.companiesCreated += ready.companiesCreated;
+      const dealIds = ready.rows.length
+        ? await prisma.$transaction((tx) => writeDeals(tx, viewer, ready, id), transaction)
+        : [];
+      summary.imported += dealIds.length;
+      summary.alreadyImported += rows.length - dealIds.length;
+      if (options.raiseAlerts && dealIds.length) await options.onDealsCreated?.(dealIds);
+    })().catch((error: unknown) => {
+      if (!failure.happened) Object.assign(failure, { happened: true, error });
+    });
+    running.add(job);
+    void job.finally(() => running.delete(job));
   };
 
   const unreadable: ImportProblem[] = [];
@@ -217,7 +230,8 @@ export async function importDeals(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
-  await writing;
+  await Promise.all(running);
+  if (failure.happened) throw failure.error;
   // Records the reader could not take are rows of the file too.
   summary.rows += unreadable.length;
   summary.rejected.push(...unreadable);
@@ -250,16 +264,28 @@ export async function importDealsCsv(
   return importDeals(deps, input.csv, { ...options, raiseAlerts: input.raiseAlerts ?? false });
 }
 
-/** Writes one batch: a fixed handful of statements whatever its size. */
-async function writeBatch(tx: Tx, viewer: Actor, batch: ImportRow[], batchId: string) {
+interface PreparedBatch {
+  /** The rows not imported before. */
+  rows: ImportRow[];
+  entityOf: Map<string, string>;
+  nameOf: Map<string, string>;
+  companiesCreated: number;
+}
+
+/**
+ * First stage of a batch: leaves out rows imported before, then finds each company by permalink,
+ * then by exact name, and creates the rest (a fixed handful of statements whatever its size).
+ */
+async function writeCompanies(tx: Tx, viewer: Actor, batch: ImportRow[], batchId: string): Promise<PreparedBatch> {
   const already = new Set(
     (
       await tx.$queryRaw<{ key: string }[]>`
-        SELECT import_key AS key FROM deal WHERE import_key = ANY(${batch.map((r) => r.importKey)}::text[])`
+        SELECT import_key AS key FROM deal
+        WHERE import_key = ANY(ARRAY(SELECT json_array_elements_text(${JSON.stringify(batch.map((r) => r.importKey))}::json)))`
     ).map((r) => r.key),
   );
   const rows = batch.filter((r) => !already.has(r.importKey));
-  if (!rows.length) return { dealIds: [] as string[], companiesCreated: 0 };
+  if (!rows.length) return { rows, entityOf: new Map(), nameOf: new Map(), companiesCreated: 0 };
 
   // ── companies: by permalink, then by exact name, else new ──
   const companies = new Map<string, CompanyRef>();
@@ -275,7 +301,7 @@ async function writeBatch(tx: Tx, viewer: Actor, batch: ImportRow[], batchId: st
       await tx.$queryRaw<{ value: string; id: string }[]>`
         SELECT x.value, COALESCE(e.merged_into_id, e.id) AS id
         FROM external_id x JOIN entity e ON e.id = x.entity_id
-        WHERE x.scheme = 'PERMALINK' AND x.value = ANY(${permalinks}::text[])`
+        WHERE x.scheme = 'PERMALINK' AND x.value = ANY(ARRAY(SELECT json_array_elements_text(${JSON.stringify(permalinks)}::json)))`
     ).map((r) => [r.value, r.id]),
   );
   const names = [
@@ -290,13 +316,13 @@ async function writeBatch(tx: Tx, viewer: Actor, batch: ImportRow[], batchId: st
           EXISTS (SELECT 1 FROM external_id x WHERE x.entity_id = e.id AND x.scheme = 'PERMALINK') AS "hasPermalink"
         FROM entity e
         WHERE e.kind = 'ORGANIZATION' AND e.deleted_at IS NULL AND e.merged_into_id IS NULL
-          AND e.name = ANY(${names}::text[])
+          AND e.name = ANY(ARRAY(SELECT json_array_elements_text(${JSON.stringify(names)}::json)))
         ORDER BY e.name, (e.review_status = 'ACCEPTED') DESC, e.created_at, e.id`
     ).map((r) => [r.name, r]),
   );
   const entityOf = new Map<string, string>();
-  const newEntities: Prisma.EntityCreateManyInput[] = [];
-  const newPermalinks: Prisma.ExternalIdCreateManyInput[] = [];
+  const newEntities: { id: string; name: string; region: string | null }[] = [];
+  const newPermalinks: { entity: string; value: string }[] = [];
   for (const company of companies.values()) {
     const viaPermalink = company.permalink ? byPermalink.get(company.permalink) : undefined;
     if (viaPermalink) {
@@ -308,99 +334,124 @@ async function writeBatch(tx: Tx, viewer: Actor, batch: ImportRow[], batchId: st
     if (named && !(company.permalink && named.hasPermalink)) {
       entityOf.set(company.key, named.id);
       if (company.permalink) {
-        newPermalinks.push({ entityId: named.id, scheme: "PERMALINK", value: company.permalink });
+        newPermalinks.push({ entity: named.id, value: company.permalink });
         named.hasPermalink = true;
       }
       continue;
     }
     const id = randomUUID();
     entityOf.set(company.key, id);
-    newEntities.push({
-      id,
-      kind: "ORGANIZATION",
-      name: company.name,
-      regionCode: company.regionCode,
-      reviewStatus: "ACCEPTED",
-    });
-    if (company.permalink) newPermalinks.push({ entityId: id, scheme: "PERMALINK", value: company.permalink });
+    newEntities.push({ id, name: company.name, region: company.regionCode });
+    if (company.permalink) newPermalinks.push({ entity: id, value: company.permalink });
   }
-  if (newEntities.length)
+  // Entities and their permalinks in one statement; rows travel as one JSON parameter.
+  if (newEntities.length || newPermalinks.length)
     await tx.$executeRaw`
-      INSERT INTO entity (id, kind, name, region_code, review_status)
-      SELECT u.id, 'ORGANIZATION'::"EntityKind", u.name, u.region, 'ACCEPTED'::"ReviewStatus"
-      FROM unnest(${newEntities.map((e) => e.id)}::uuid[], ${newEntities.map((e) => e.name)}::text[],
-        ${newEntities.map((e) => e.regionCode ?? null)}::text[]) AS u(id, name, region)`;
-  if (newPermalinks.length)
-    await tx.$executeRaw`
+      WITH e AS (
+        INSERT INTO entity (id, kind, name, region_code, review_status)
+        SELECT u.id, 'ORGANIZATION'::"EntityKind", u.name, u.region, 'ACCEPTED'::"ReviewStatus"
+        FROM json_to_recordset(${JSON.stringify(newEntities)}::json) AS u(id uuid, name text, region text)
+        RETURNING id
+      )
       INSERT INTO external_id (entity_id, scheme, value)
-      SELECT u.entity_id, 'PERMALINK', u.value
-      FROM unnest(${newPermalinks.map((x) => x.entityId)}::uuid[], ${newPermalinks.map((x) => x.value)}::text[])
-        AS u(entity_id, value)
+      SELECT u.entity, 'PERMALINK', u.value
+      FROM json_to_recordset(${JSON.stringify(newPermalinks)}::json) AS u(entity uuid, value text)
       ON CONFLICT (scheme, value) DO NOTHING`;
 
-  // ── deals and what hangs off them: one INSERT … SELECT FROM unnest(…) per table ──
+  if (newEntities.length)
+    await tx.auditEvent.create({
+      data: {
+        actor: viewer.actor,
+        requestId: viewer.requestId,
+        action: "CREATE",
+        targetType: "DealImport",
+        targetId: `${batchId}:companies`,
+        after: toJson({
+          method: "IMPORT",
+          entityIds: newEntities.map((e) => e.id),
+          permalinks: newPermalinks.map((x) => x.value),
+        }),
+      },
+    });
+  const nameOf = new Map([...companies.values()].map((c) => [c.key, c.name]));
+  return { rows, entityOf, nameOf, companiesCreated: newEntities.length };
+}
+
+/** Second stage: the deals and what hangs off them. */
+async function writeDeals(tx: Tx, viewer: Actor, batch: PreparedBatch, batchId: string): Promise<string[]> {
+  const { rows, entityOf } = batch;
   const party = (ref: CompanyRef) => entityOf.get(ref.key) ?? "";
-  const nameOf = (ref: CompanyRef) => companies.get(ref.key)?.name ?? ref.name;
+  const nameOf = (ref: CompanyRef) => batch.nameOf.get(ref.key) ?? ref.name;
   const day = (date: Date) => date.toISOString().slice(0, 10);
-  const ids = rows.map(() => randomUUID());
-  const col = <T>(pick: (row: ImportRow) => T) => rows.map(pick);
-  // Another import of the same rows may have committed meanwhile: its deals stand, and only the
-  // deals this statement inserted get parties, markets, sectors, history and claims.
+  const records = rows.map((row) => ({
+    id: randomUUID(),
+    title: `${nameOf(row.acquirer)} acquires ${nameOf(row.company)}`.slice(0, 300),
+    day: day(row.announcedAt),
+    precision: row.precision,
+    amount: row.amount?.amount ?? null,
+    currency: row.amount?.currency ?? null,
+    amount_usd: row.amount?.amountUsd ?? null,
+    import_key: row.importKey,
+    acquirer: party(row.acquirer),
+    target: party(row.company),
+    region: row.regionCode,
+  }));
+  const sectors = rows.flatMap((row, index) =>
+    row.sectorCodes.map((sector) => ({ id: records[index]?.id ?? "", sector })),
+  );
+  // One statement: the deals, then (for the deals it inserted) their parties, market, sectors,
+  // status history and ACQUIRED claims. Another import of the same rows may have committed
+  // meanwhile: its deals stand (ON CONFLICT), and nothing is hung on them twice.
   const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO deal (id, type, status, title, announced_at, announced_at_precision, first_reported_at,
-      amount, currency, amount_usd, review_status, import_key)
-    SELECT u.id, 'ACQUISITION'::"DealType", 'COMPLETED'::"DealStatus", u.title, u.day, u.precision::"DatePrecision", u.day::timestamptz,
-      u.amount, u.currency, u.amount_usd, 'ACCEPTED'::"ReviewStatus", u.import_key
-    FROM unnest(${ids}::uuid[],
-      ${col((r) => `${nameOf(r.acquirer)} acquires ${nameOf(r.company)}`.slice(0, 300))}::text[],
-      ${col((r) => day(r.announcedAt))}::date[], ${col((r) => r.precision)}::text[],
-      ${col((r) => r.amount?.amount.toString() ?? null)}::numeric[], ${col((r) => r.amount?.currency ?? null)}::text[],
-      ${col((r) => r.amount?.amountUsd.toString() ?? null)}::numeric[], ${col((r) => r.importKey)}::text[])
-      AS u(id, title, day, precision, amount, currency, amount_usd, import_key)
-    ON CONFLICT (import_key) DO NOTHING
-    RETURNING id`;
+    WITH u AS (
+      SELECT * FROM json_to_recordset(${JSON.stringify(records)}::json) AS u(id uuid, title text, day date,
+        precision text, amount numeric, currency text, amount_usd numeric, import_key text, acquirer uuid,
+        target uuid, region text)
+    ),
+    d AS (
+      INSERT INTO deal (id, type, status, title, announced_at, announced_at_precision, first_reported_at,
+        amount, currency, amount_usd, review_status, import_key)
+      SELECT u.id, 'ACQUISITION'::"DealType", 'COMPLETED'::"DealStatus", u.title, u.day,
+        u.precision::"DatePrecision", u.day::timestamptz, u.amount, u.currency, u.amount_usd,
+        'ACCEPTED'::"ReviewStatus", u.import_key
+      FROM u
+      ON CONFLICT (import_key) DO NOTHING
+      RETURNING id
+    ),
+    k AS (SELECT u.* FROM u JOIN d ON d.id = u.id),
+    p AS (
+      INSERT INTO deal_participant (deal_id, entity_id, role)
+      SELECT k.id, k.acquirer, 'ACQUIRER'::"ParticipantRole" FROM k
+      UNION ALL SELECT k.id, k.target, 'TARGET'::"ParticipantRole" FROM k
+    ),
+    r AS (INSERT INTO deal_region (deal_id, region_code) SELECT k.id, k.region FROM k WHERE k.region IS NOT NULL),
+    s AS (
+      INSERT INTO deal_sector (deal_id, sector_code)
+      SELECT x.id, x.sector FROM json_to_recordset(${JSON.stringify(sectors)}::json) AS x(id uuid, sector text)
+      JOIN k ON k.id = x.id
+    ),
+    h AS (
+      INSERT INTO deal_status_change (deal_id, status, changed_at, note)
+      SELECT k.id, 'COMPLETED'::"DealStatus", k.day::timestamptz, 'imported' FROM k
+    ),
+    c AS (
+      INSERT INTO claim (subject_id, predicate, value_kind, object_id, qualifier_date, qualifier_date_precision,
+        qualifier_region_code, qualifier_amount, qualifier_currency, confidence, review_status, method,
+        method_version, deal_id)
+      SELECT k.acquirer, 'ACQUIRED'::"Predicate", 'ENTITY'::"ValueKind", k.target, k.day,
+        k.precision::"DatePrecision", k.region, k.amount, k.currency, 1, 'ACCEPTED'::"ReviewStatus",
+        'IMPORT'::"Method", ${IMPORT_METHOD_VERSION}, k.id
+      FROM k
+    )
+    SELECT id FROM k`;
   const insertedIds = new Set(inserted.map((d) => d.id));
   const created = rows.flatMap((row, index) => {
-    const dealId = ids[index] ?? "";
+    const dealId = records[index]?.id ?? "";
     return insertedIds.has(dealId) ? [{ row, dealId }] : [];
   });
-  if (!created.length) return { dealIds: [] as string[], companiesCreated: newEntities.length };
+  if (!created.length) return [];
   const dealIds = created.map((c) => c.dealId);
-  const pick = <T>(get: (row: ImportRow) => T) => created.map((c) => get(c.row));
-
-  await tx.$executeRaw`
-    INSERT INTO deal_participant (deal_id, entity_id, role)
-    SELECT u.deal_id, u.entity_id, u.role::"ParticipantRole"
-    FROM unnest(${[...dealIds, ...dealIds]}::uuid[],
-      ${[...pick((r) => party(r.acquirer)), ...pick((r) => party(r.company))]}::uuid[],
-      ${[...dealIds.map(() => "ACQUIRER"), ...dealIds.map(() => "TARGET")]}::text[]) AS u(deal_id, entity_id, role)
-    ON CONFLICT DO NOTHING`;
-  const withRegion = created.filter((c) => c.row.regionCode);
-  if (withRegion.length)
-    await tx.$executeRaw`
-      INSERT INTO deal_region (deal_id, region_code)
-      SELECT * FROM unnest(${withRegion.map((c) => c.dealId)}::uuid[], ${withRegion.map((c) => c.row.regionCode)}::text[])`;
-  const sectors = created.flatMap(({ row, dealId }) => row.sectorCodes.map((code) => [dealId, code] as const));
-  if (sectors.length)
-    await tx.$executeRaw`
-      INSERT INTO deal_sector (deal_id, sector_code)
-      SELECT * FROM unnest(${sectors.map(([id]) => id)}::uuid[], ${sectors.map(([, code]) => code)}::text[])`;
-  await tx.$executeRaw`
-    INSERT INTO deal_status_change (deal_id, status, changed_at, note)
-    SELECT u.deal_id, 'COMPLETED'::"DealStatus", u.day::timestamptz, 'imported'
-    FROM unnest(${dealIds}::uuid[], ${pick((r) => day(r.announcedAt))}::date[]) AS u(deal_id, day)`;
-  await tx.$executeRaw`
-    INSERT INTO claim (subject_id, predicate, value_kind, object_id, qualifier_date, qualifier_date_precision,
-      qualifier_region_code, qualifier_amount, qualifier_currency, confidence, review_status, method, method_version,
-      deal_id)
-    SELECT u.subject_id, 'ACQUIRED'::"Predicate", 'ENTITY'::"ValueKind", u.object_id, u.day, u.precision::"DatePrecision", u.region,
-      u.amount, u.currency, 1, 'ACCEPTED'::"ReviewStatus", 'IMPORT'::"Method", ${IMPORT_METHOD_VERSION}, u.deal_id
-    FROM unnest(${pick((r) => party(r.acquirer))}::uuid[], ${pick((r) => party(r.company))}::uuid[],
-      ${pick((r) => day(r.announcedAt))}::date[], ${pick((r) => r.precision)}::text[],
-      ${pick((r) => r.regionCode)}::text[], ${pick((r) => r.amount?.amount.toString() ?? null)}::numeric[],
-      ${pick((r) => r.amount?.currency ?? null)}::text[], ${dealIds}::uuid[])
-      AS u(subject_id, object_id, day, precision, region, amount, currency, deal_id)`;
-  // One audit event per batch names every deal and company it created, with the line behind each deal.
+  // One audit event per batch names every deal it created, with the line and key behind each.
   await tx.auditEvent.create({
     data: {
       actor: viewer.actor,
@@ -412,10 +463,8 @@ async function writeBatch(tx: Tx, viewer: Actor, batch: ImportRow[], batchId: st
         method: "IMPORT",
         version: IMPORT_METHOD_VERSION,
         deals: created.map(({ row, dealId }) => ({ id: dealId, line: row.line, importKey: row.importKey })),
-        entityIds: newEntities.map((e) => e.id),
-        externalIds: newPermalinks.map((x) => x.value),
       }),
     },
   });
-  return { dealIds, companiesCreated: newEntities.length };
+  return dealIds;
 }
