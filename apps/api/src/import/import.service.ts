@@ -208,29 +208,34 @@ export async function importDeals(
   };
 
   const unreadable: ImportProblem[] = [];
-  for await (const { line, fields } of readAcquisitions(source, unreadable)) {
-    summary.rows += 1;
-    const row = toImportRow(
-      line,
-      fields,
-      (code) => alpha3.get(code) ?? null,
-      (message) => summary.warnings.push({ line, message }),
-    );
-    if (typeof row === "string") {
-      summary.rejected.push({ line, message: row });
-      continue;
+  try {
+    for await (const { line, fields } of readAcquisitions(source, unreadable)) {
+      summary.rows += 1;
+      const row = toImportRow(
+        line,
+        fields,
+        (code) => alpha3.get(code) ?? null,
+        (message) => summary.warnings.push({ line, message }),
+      );
+      if (typeof row === "string") {
+        summary.rejected.push({ line, message: row });
+        continue;
+      }
+      row.sectorCodes = row.sectorCodes.filter((code) => catalog.sector(code));
+      if (seen.has(row.importKey)) {
+        summary.alreadyImported += 1;
+        continue;
+      }
+      seen.add(row.importKey);
+      batch.push(row);
+      if (batch.length >= batchSize) await flush();
     }
-    row.sectorCodes = row.sectorCodes.filter((code) => catalog.sector(code));
-    if (seen.has(row.importKey)) {
-      summary.alreadyImported += 1;
-      continue;
-    }
-    seen.add(row.importKey);
-    batch.push(row);
-    if (batch.length >= batchSize) await flush();
+    await flush();
+    await Promise.all(running);
+  } finally {
+    // Never leave a batch running behind a failure: the caller may close the database next.
+    await Promise.allSettled(running);
   }
-  await flush();
-  await Promise.all(running);
   if (failure.happened) throw failure.error;
   // Records the reader could not take are rows of the file too.
   summary.rows += unreadable.length;
