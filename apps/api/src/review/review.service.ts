@@ -19,6 +19,7 @@ export interface QueueRow {
   confidence: number | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALL_KINDS = [ReviewKind.CLAIM, ReviewKind.DEAL, ReviewKind.ENTITY];
 
 /** Proposed claims, deals and entities, newest first, in one keyset-paginated statement. */
@@ -41,7 +42,7 @@ export async function listReviewQueue(
   let keyset = Prisma.empty;
   if (args.after) {
     const [at, id] = decodeCursor(args.after);
-    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at)))
+    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at)) || !UUID.test(id))
       throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued.`);
     keyset = Prisma.sql`WHERE (q.at, q.id) < (${at}::timestamptz, ${id}::uuid)`;
   }
