@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { CompanyResolution } from "@/data/companies";
 import type { FilterOptions } from "@/data/taxonomy";
 import type { DealListParams } from "@/lib/deal-list-params";
+import { PeriodField } from "./period-field";
 import { DEAL_STATUSES, DEAL_TYPES, humanize } from "@/lib/enums";
-import { PERIOD_PATTERN } from "@/lib/search-params";
 
 const INDENT = "\u00a0\u00a0\u00a0";
 
@@ -129,34 +129,8 @@ export function DealFilterForm({
 
         <fieldset>
           <legend>Announced</legend>
-          <div className="field">
-            <label htmlFor="filter-from">From</label>
-            <input
-              id="filter-from"
-              type="text"
-              name="from"
-              inputMode="numeric"
-              placeholder="YYYY-MM"
-              pattern={PERIOD_PATTERN}
-              title="YYYY, YYYY-MM or YYYY-MM-DD"
-              defaultValue={params.from ?? ""}
-              aria-describedby="filter-date-hint"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-to">To</label>
-            <input
-              id="filter-to"
-              type="text"
-              name="to"
-              inputMode="numeric"
-              placeholder="YYYY-MM"
-              pattern={PERIOD_PATTERN}
-              title="YYYY, YYYY-MM or YYYY-MM-DD"
-              defaultValue={params.to ?? ""}
-              aria-describedby="filter-date-hint"
-            />
-          </div>
+          <PeriodField id="filter-from" name="from" label="From" defaultValue={params.from} hintId="filter-date-hint" />
+          <PeriodField id="filter-to" name="to" label="To" defaultValue={params.to} hintId="filter-date-hint" />
           <span id="filter-date-hint" className="hint">
             A year, month or day: 2025, 2025-03, 2025-03-14
           </span>

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { PeriodField } from "./period-field";
 import { overviewHref, type OverviewParams } from "@/lib/overview-params";
-import { PERIOD_PATTERN } from "@/lib/search-params";
 
 /** From/to filter of the overview: a plain GET form, so it works without JavaScript. */
 export function PeriodForm({ params }: { params: OverviewParams }) {
@@ -9,34 +9,14 @@ export function PeriodForm({ params }: { params: OverviewParams }) {
     <form method="get" action="/" className="inline-form" aria-label="Period">
       <input type="hidden" name="level" value={params.level.param} />
       <input type="hidden" name="period" value={params.grain.param} />
-      <div className="field">
-        <label htmlFor="overview-from">From</label>
-        <input
-          id="overview-from"
-          type="text"
-          name="from"
-          inputMode="numeric"
-          placeholder="YYYY-MM"
-          pattern={PERIOD_PATTERN}
-          title="YYYY, YYYY-MM or YYYY-MM-DD"
-          defaultValue={params.from ?? ""}
-          aria-describedby="overview-period-hint"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="overview-to">To</label>
-        <input
-          id="overview-to"
-          type="text"
-          name="to"
-          inputMode="numeric"
-          placeholder="YYYY-MM"
-          pattern={PERIOD_PATTERN}
-          title="YYYY, YYYY-MM or YYYY-MM-DD"
-          defaultValue={params.to ?? ""}
-          aria-describedby="overview-period-hint"
-        />
-      </div>
+      <PeriodField
+        id="overview-from"
+        name="from"
+        label="From"
+        defaultValue={params.from}
+        hintId="overview-period-hint"
+      />
+      <PeriodField id="overview-to" name="to" label="To" defaultValue={params.to} hintId="overview-period-hint" />
       <button type="submit" className="button">
         Apply period
       </button>
