@@ -44,7 +44,7 @@ export function parsePeriod(value: string, field: string): { start: string; end:
 }
 
 /** Region and sector codes under (and including) a code, from the in-memory taxonomy. */
-function descendants<T extends { code: string; path: string }>(all: Iterable<T>, root: T): string[] {
+export function descendants<T extends { code: string; path: string }>(all: Iterable<T>, root: T): string[] {
   const prefix = `${root.path}/`;
   const codes: string[] = [];
   for (const item of all) if (item.code === root.code || item.path.startsWith(prefix)) codes.push(item.code);
