@@ -12,9 +12,26 @@ test.describe("overview", () => {
     for (const sector of ["Automotive", "Artificial Intelligence", "E-commerce", "Logistics"]) {
       await expect(bySector.getByRole("link", { name: `${sector}: 1 deal` })).toBeVisible();
     }
-    // Recharts draws real bars, not just the table alternative.
-    await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    // Real bars, not just the table alternative: drawn on the server as SVG.
+    await expect(byRegion.locator("svg .bar-chart-bar")).toHaveCount(2);
+    // The time chart (recharts) loads as it comes into view, and its bars are links too.
+    const overTime = page.getByRole("region", { name: "Deals and value over time" });
+    await overTime.scrollIntoViewIfNeeded();
+    await expect(overTime.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(overTime.getByRole("link", { name: "Mar 2025: 2 deals" })).toBeVisible();
     await screenshot(page, "overview-1280");
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("still draws the region and sector bars as links", async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 900 });
+      await page.goto("/");
+      const byRegion = page.getByRole("region", { name: "Partnerships by region" });
+      await byRegion.getByRole("link", { name: "Asia: 1 deal" }).click();
+      await expect(page).toHaveURL(/\/deals\?.*regionCode=142/);
+    });
   });
 
   test("switches the region chart to countries, keeping it in the URL", async ({ page }) => {

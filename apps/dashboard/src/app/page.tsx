@@ -5,7 +5,7 @@ import { ChartEmpty } from "@/components/chart-empty";
 import { ChartTable } from "@/components/chart-table";
 import { BucketBarChart } from "@/components/charts/bucket-bar-chart";
 import type { ChartBucket } from "@/components/charts/chart-types";
-import { TimeChart } from "@/components/charts/time-chart";
+import { LazyTimeChart } from "@/components/charts/lazy-time-chart";
 import { Heatmap } from "@/components/heatmap";
 import { HeadlineStats } from "@/components/headline-stats";
 import { LinkSwitch } from "@/components/link-switch";
@@ -147,7 +147,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               : "; no deal in this period has a disclosed amount, so there is no value line."}
           </figcaption>
           {timeBars.length > 0 ? (
-            <TimeChart data={timeBars} />
+            <LazyTimeChart data={timeBars} />
           ) : (
             <ChartEmpty>No dated deals in this period.</ChartEmpty>
           )}

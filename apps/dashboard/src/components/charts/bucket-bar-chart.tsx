@@ -1,30 +1,19 @@
-"use client";
-
-import { useRef } from "react";
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { BarShapeProps } from "recharts";
+import type { CSSProperties } from "react";
 import { bucketLabel, formatCount, formatUsd } from "@/lib/format";
-import { useUntabbableLayers } from "./use-untabbable-layers";
-import { CHART_COLORS, type ChartBucket } from "./chart-types";
+import { CHART_COLORS, countTicks, niceTicks, type ChartBucket } from "./chart-types";
 
 const ROW_HEIGHT = 40;
-const AXIS_HEIGHT = 36;
-/** Rough width of one character of a 13px axis label. */
+const BAR_HEIGHT = 24;
+const AXIS_HEIGHT = 24;
+/** Rough width of one character of a 13px label. */
 const CHAR_WIDTH = 7.2;
 
-/** Whole-number ticks from 0 to the largest count, so a single deal fills its bar. */
-export function countTicks(data: readonly ChartBucket[]): number[] | undefined {
-  const max = data.reduce((highest, bucket) => Math.max(highest, bucket.count), 0);
-  if (max > 6) return undefined;
-  return Array.from({ length: Math.max(max, 1) + 1 }, (_, index) => index);
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+const percent = (value: number) => `${Number(value.toFixed(3))}%`;
 
 /**
  * Horizontal bars, one per bucket; every bar is a link (named "Asia: 1 deal") to the filtered deal list.
+ * Drawn on the server as plain SVG: no chart code runs in the browser. Bar lengths and ticks are
+ * percentages of the plot's width, so the chart follows its card's width without measuring it.
  * Presentational: the buckets come aggregated from the API.
  */
 export function BucketBarChart({
@@ -34,69 +23,77 @@ export function BucketBarChart({
   data: readonly ChartBucket[];
   maxLabelWidth?: number;
 }) {
-  const height = data.length * ROW_HEIGHT + AXIS_HEIGHT;
-  const rows = [...data];
-  const container = useRef<HTMLDivElement>(null);
-  useUntabbableLayers(container);
-  const longest = rows.reduce((length, bucket) => Math.max(length, bucket.label.length), 0);
-  const labelWidth = Math.min(maxLabelWidth, Math.max(48, longest * CHAR_WIDTH + 16));
+  const max = data.reduce((highest, bucket) => Math.max(highest, bucket.count), 0);
+  const ticks = countTicks(data) ?? niceTicks(max);
+  const scaleEnd = ticks.at(-1) ?? 1;
+  const x = (value: number) => percent((value / scaleEnd) * 100);
+  const plotHeight = data.length * ROW_HEIGHT;
+  const longest = data.reduce((length, bucket) => Math.max(length, bucket.label.length), 0);
+  const labelWidth = Math.round(Math.min(maxLabelWidth, Math.max(48, longest * CHAR_WIDTH + 16)));
 
   return (
-    <div className="chart" style={{ height }} ref={container}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          data={rows}
-          layout="vertical"
-          margin={{ top: 4, right: 36, bottom: 4, left: 4 }}
-          accessibilityLayer={false}
-          barCategoryGap="22%"
-        >
-          <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-          <XAxis
-            type="number"
-            allowDecimals={false}
-            ticks={countTicks(rows)}
-            domain={[0, "dataMax"]}
-            tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-            stroke={CHART_COLORS.axis}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={labelWidth}
-            tick={{ fill: CHART_COLORS.axis, fontSize: 13 }}
-            tickFormatter={(value: string) => truncate(value, Math.floor((labelWidth - 12) / CHAR_WIDTH))}
-            stroke={CHART_COLORS.axis}
-          />
-          <Tooltip
-            cursor={{ fill: "rgba(37, 99, 235, 0.08)" }}
-            formatter={(value, _name, item) => {
-              const bucket = item.payload as ChartBucket | undefined;
-              const amount = bucket && bucket.totalAmountUsd > 0 ? ` · ${formatUsd(bucket.totalAmountUsd)}` : "";
-              return [`${formatCount(Number(value))}${amount}`, "Deals"];
-            }}
-          />
-          <Bar
-            dataKey="count"
-            fill={CHART_COLORS.bar}
-            isAnimationActive={false}
-            shape={(props: BarShapeProps) => <BarLink {...props} bucket={rows[props.index]} />}
-          >
-            <LabelList dataKey="count" position="right" fill={CHART_COLORS.axis} fontSize={13} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+    <div className="bar-chart" style={{ "--label-width": `${labelWidth}px` } as CSSProperties}>
+      {/* The links carry the same names; the visible labels need not be read twice. */}
+      <ul className="bar-chart-labels" aria-hidden="true">
+        {data.map((bucket) => (
+          <li key={bucket.key} style={{ height: ROW_HEIGHT }} title={bucket.label}>
+            {bucket.label}
+          </li>
+        ))}
+      </ul>
+      <div className="bar-chart-plot">
+        <svg width="100%" height={plotHeight} className="bar-chart-bars">
+          <g aria-hidden="true">
+            {ticks.map((tick) => (
+              <line key={tick} x1={x(tick)} x2={x(tick)} y1={0} y2={plotHeight} stroke={CHART_COLORS.grid} />
+            ))}
+          </g>
+          {data.map((bucket, index) => {
+            const y = index * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+            const amount = bucket.totalAmountUsd > 0 ? ` · ${formatUsd(bucket.totalAmountUsd)}` : "";
+            return (
+              <g key={bucket.key}>
+                {bucket.count > 0 ? (
+                  <a href={bucket.href} aria-label={bucketLabel(bucket.label, bucket.count)}>
+                    <title>{`${bucketLabel(bucket.label, bucket.count)}${amount}`}</title>
+                    <rect
+                      className="bar-chart-bar"
+                      x={0}
+                      y={y}
+                      width={x(bucket.count)}
+                      height={BAR_HEIGHT}
+                      rx={3}
+                      fill={CHART_COLORS.bar}
+                    />
+                  </a>
+                ) : null}
+                <text
+                  x={x(bucket.count)}
+                  dx={6}
+                  y={y + BAR_HEIGHT / 2}
+                  dominantBaseline="central"
+                  fill={CHART_COLORS.axis}
+                  fontSize={13}
+                  aria-hidden="true"
+                >
+                  {formatCount(bucket.count)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+        <svg width="100%" height={AXIS_HEIGHT} className="bar-chart-axis" aria-hidden="true">
+          <line x1="0" x2="100%" y1={0.5} y2={0.5} stroke={CHART_COLORS.axis} />
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line x1={x(tick)} x2={x(tick)} y1={0} y2={5} stroke={CHART_COLORS.axis} />
+              <text x={x(tick)} y={18} textAnchor="middle" fill={CHART_COLORS.axis} fontSize={12}>
+                {formatCount(tick)}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </div>
     </div>
-  );
-}
-
-/** One bar drawn as an SVG link; keyboard users reach it with Tab like any link. */
-export function BarLink({ x, y, width, height, fill, bucket }: BarShapeProps & { bucket: ChartBucket | undefined }) {
-  // Empty periods of a time series draw nothing and are no tab stop.
-  if (!bucket || bucket.count === 0) return <g />;
-  return (
-    <a href={bucket.href} aria-label={bucketLabel(bucket.label, bucket.count)}>
-      <rect x={x} y={y} width={Math.max(width ?? 0, 2)} height={height} fill={fill} rx={3} />
-    </a>
   );
 }

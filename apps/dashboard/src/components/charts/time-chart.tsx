@@ -4,9 +4,9 @@ import { useRef } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BarShapeProps } from "recharts";
 import { formatCount, formatUsd } from "@/lib/format";
-import { BarLink, countTicks } from "./bucket-bar-chart";
+import { BarLink } from "./bar-link";
 import { useUntabbableLayers } from "./use-untabbable-layers";
-import { CHART_COLORS, type ChartBucket } from "./chart-types";
+import { CHART_COLORS, countTicks, type ChartBucket } from "./chart-types";
 
 /**
  * Deal count per period as bars (each a link to that period's deals) and, when any amount is known,

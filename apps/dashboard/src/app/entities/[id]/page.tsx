@@ -5,7 +5,7 @@ import { ApiUnavailable } from "@/components/api-unavailable";
 import { ChartEmpty } from "@/components/chart-empty";
 import { ChartTable } from "@/components/chart-table";
 import type { ChartBucket } from "@/components/charts/chart-types";
-import { TimeChart } from "@/components/charts/time-chart";
+import { LazyTimeChart } from "@/components/charts/lazy-time-chart";
 import { ClaimItem } from "@/components/claim-view";
 import { LinkSwitch } from "@/components/link-switch";
 import { PartnerNetwork, type Partner } from "@/components/partner-network";
@@ -187,7 +187,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
             <figure className="chart-figure" aria-labelledby="entity-time-caption">
               <figcaption id="entity-time-caption">Deals by announcement {grain.label.toLowerCase()}.</figcaption>
               {timeBars.length > 0 ? (
-                <TimeChart data={timeBars} height={220} />
+                <LazyTimeChart data={timeBars} height={220} />
               ) : (
                 <ChartEmpty>No dated deals.</ChartEmpty>
               )}
