@@ -2,6 +2,8 @@ import type { Database, PrismaClient } from "@dealgraph/db";
 import type { Viewer } from "./auth/viewer.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import type { TaxonomyCatalog } from "./taxonomy/taxonomy.catalog.ts";
+import type { Tracking } from "./watchlist/tracking.ts";
+import type { TargetPolicy } from "./watchlist/webhook.target.ts";
 
 export interface Context {
   db: Database;
@@ -10,11 +12,17 @@ export interface Context {
   viewer: Viewer;
   loaders: Loaders;
   requestId: string;
+  /** Announces deals arriving on watchlists (null where nothing listens, e.g. a CLI). */
+  tracking: Tracking | null;
+  /** Which webhook targets may be reached. */
+  webhookPolicy: TargetPolicy;
 }
 
 export interface AppServices {
   db: Database;
   catalog: TaxonomyCatalog;
+  tracking: Tracking | null;
+  webhookPolicy: TargetPolicy;
 }
 
 /** One context per request: fresh DataLoaders, so nothing cached leaks between requests or users. */
@@ -26,5 +34,7 @@ export function createContext(services: AppServices, viewer: Viewer, requestId: 
     viewer: { ...viewer, requestId },
     loaders: createLoaders(services.db.prisma),
     requestId,
+    tracking: services.tracking,
+    webhookPolicy: services.webhookPolicy,
   };
 }

@@ -15,7 +15,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     SEED_ON_START: z.stringbool().default(true),
-    /** Shared state for several instances: rate limits (and later subscriptions). */
+    /** Shared state for several instances: rate limits, the API health window and subscription fan-out. */
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// URL" }).optional(),
     /** Prefix of every Redis key, so that several deployments (or test runs) can share one Redis. */
     REDIS_NAMESPACE: z
@@ -28,6 +28,16 @@ const envSchema = z
     MAX_OPERATION_COST: z.coerce.number().int().min(100).default(50_000),
     /** How long one operation may run before it is cut off. */
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    /** CIDR ranges webhooks may reach although they are private or loopback ("127.0.0.0/8,::1/128"); none by default. */
+    WEBHOOK_ALLOWED_NETWORKS: z.string().default(""),
+    /** Attempts per webhook delivery before it is marked FAILED. */
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+    /** Wait before the first retry; each further retry waits twice as long (capped at an hour). */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+    /** How often each instance looks for due deliveries (new arrivals wake it at once). */
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(5_000),
+    /** How long a webhook target may take to answer. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   })
   .transform((env) => {
     // Demo mode (playground, introspection, anonymous reads) is the default on the embedded database only.

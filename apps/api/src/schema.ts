@@ -19,6 +19,7 @@ import {
   ReviewResolver,
 } from "./review/review.resolver.ts";
 import { RegionResolver, SectorResolver } from "./taxonomy/taxonomy.resolver.ts";
+import { WatchlistResolver, WebhookDeliveryResolver, WebhookResolver } from "./watchlist/watchlist.resolver.ts";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -46,8 +47,21 @@ export function getSchema(): Promise<GraphQLSchema> {
       DealReviewFieldsResolver,
       EntityReviewFieldsResolver,
       ImportResolver,
+      WatchlistResolver,
+      WebhookResolver,
+      WebhookDeliveryResolver,
     ],
     authChecker,
+    // type-graphql insists on a PubSub once there is a subscription, but `dealAdded` subscribes
+    // through its server's Tracking (one per instance, while this schema is one per process).
+    pubSub: {
+      publish() {
+        throw new Error("Publish through the server's Tracking.");
+      },
+      subscribe() {
+        throw new Error("Subscribe through the server's Tracking.");
+      },
+    },
     // Inputs are validated by the services (zod), which answer with user errors in payloads.
     validate: false,
   });

@@ -18,7 +18,9 @@ import { seed } from "@dealgraph/db/seed";
 import { join, resolve } from "node:path";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
-import { GraphQLError } from "graphql";
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, specifiedRules, validate } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
 import { Redis } from "ioredis";
 import { pino, type Logger } from "pino";
 import { authenticate } from "./auth/auth.service.ts";
@@ -34,6 +36,9 @@ import { memoryRequestWindow, redisRequestWindow } from "./http/request-window.t
 import { estimateCost, memoryRateLimiter, redisRateLimiter, type RateLimiter } from "./http/rate-limit.ts";
 import { getSchema } from "./schema.ts";
 import { TaxonomyCatalog } from "./taxonomy/taxonomy.catalog.ts";
+import { Tracking } from "./watchlist/tracking.ts";
+import { allowedNetworks } from "./watchlist/webhook.target.ts";
+import { WebhookWorker } from "./watchlist/webhook.worker.ts";
 
 export interface ServerContext extends Context {
   statements: StatementScope;
@@ -50,7 +55,7 @@ export interface DealgraphServer {
   catalog: TaxonomyCatalog;
   logger: Logger;
   /** Context for `apollo.executeOperation` in tests, as a request with a key of that role would get it. */
-  contextFor(actor?: string, role?: Role | null): ServerContext;
+  contextFor(actor?: string, role?: Role | null, userId?: string): ServerContext;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -102,6 +107,30 @@ export async function createServer(
       )
     : memoryRequestWindow();
   healthSource.window = requestWindow;
+
+  // Deals arriving on watchlists: webhooks from an outbox every instance drains, live events
+  // through Redis pub/sub when there is Redis (every instance hears every arrival), else in process.
+  const webhookPolicy = { allowed: allowedNetworks(env.WEBHOOK_ALLOWED_NETWORKS) };
+  const webhooks = new WebhookWorker(
+    db.prisma,
+    {
+      ...webhookPolicy,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      pollMs: env.WEBHOOK_POLL_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    },
+    logger.child({ component: "webhooks" }),
+  );
+  webhooks.start();
+  const subscriber = redis?.duplicate({ enableOfflineQueue: true });
+  subscriber?.on("error", (error) => logger.warn({ err: error }, "redis subscriber error"));
+  const tracking = new Tracking({
+    namespace: env.REDIS_NAMESPACE,
+    ...(redis && subscriber ? { redis: { publish: redis, subscribe: subscriber } } : {}),
+    onRedisError: (error) => logger.warn({ err: error }, "live updates: redis unavailable"),
+    onArrivals: () => webhooks.kick(),
+  });
   const limiter: RateLimiter | null =
     env.RATE_LIMIT_POINTS_PER_MINUTE === 0
       ? null
@@ -140,22 +169,24 @@ export async function createServer(
   });
   const protection = armor.protect();
 
+  const schema = await getSchema();
+  const formatError = createFormatError({
+    onInternalError(error, formatted) {
+      const requestId =
+        typeof formatted.extensions?.requestId === "string" ? formatted.extensions.requestId : undefined;
+      logger.error({ err: error, path: formatted.path, requestId }, "internal error");
+      return requestId;
+    },
+  });
   const apollo = new ApolloServer<ServerContext>({
-    schema: await getSchema(),
+    schema,
     introspection: demo,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !demo,
     csrfPrevention: true,
     parseOptions: { maxTokens: 3_000 },
     validationRules: protection.validationRules,
-    formatError: createFormatError({
-      onInternalError(error, formatted) {
-        const requestId =
-          typeof formatted.extensions?.requestId === "string" ? formatted.extensions.requestId : undefined;
-        logger.error({ err: error, path: formatted.path, requestId }, "internal error");
-        return requestId;
-      },
-    }),
+    formatError,
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -226,7 +257,7 @@ export async function createServer(
     statements: StatementScope,
     rateKey: string,
   ): ServerContext => ({
-    ...createContext({ db, catalog }, viewer, requestId),
+    ...createContext({ db, catalog, tracking, webhookPolicy }, viewer, requestId),
     statements,
     log: logger.child({ requestId }),
     rateKey,
@@ -234,8 +265,15 @@ export async function createServer(
 
   /** The caller: a valid key's user; an anonymous reader in demo mode; otherwise 401. */
   async function viewerFor(req: express.Request, requestId: string): Promise<{ viewer: Viewer; rateKey: string }> {
+    return viewerOf(keyFromHeaders(req.get("authorization"), req.get("x-api-key")), req.ip, requestId);
+  }
+
+  async function viewerOf(
+    key: string | null | undefined,
+    address: string | undefined,
+    requestId: string,
+  ): Promise<{ viewer: Viewer; rateKey: string }> {
     if (!database.up) throw unavailable(new Error("database watch: unreachable"), requestId);
-    const key = keyFromHeaders(req.get("authorization"), req.get("x-api-key"));
     try {
       if (key) {
         const viewer = await authenticate(db.prisma, key, requestId);
@@ -246,7 +284,7 @@ export async function createServer(
       throw unavailable(error, requestId);
     }
     if (!demo) throw unauthenticated("This API needs a key: send Authorization: Bearer <key>.");
-    return { viewer: { actor: "anonymous", role: null, requestId }, rateKey: `ip:${req.ip ?? "unknown"}` };
+    return { viewer: { actor: "anonymous", role: null, requestId }, rateKey: `ip:${address ?? "unknown"}` };
   }
 
   function unauthenticated(message: string) {
@@ -332,6 +370,69 @@ export async function createServer(
     }),
   );
 
+  // Subscriptions over graphql-ws on the same path. The key comes as connectionParams.authorization
+  // (browsers cannot set headers on a WebSocket) or as the upgrade request's Authorization header.
+  // Only subscriptions run here; queries and mutations go through HTTP and its rate limits.
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
+  const socketViewers = new WeakMap<object, Viewer>();
+  const wsServerCleanup = useServer(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const param = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const header = ctx.extra.request.headers.authorization;
+        const key = keyFromHeaders(typeof param === "string" ? param : header, undefined);
+        try {
+          const { viewer } = await viewerOf(key, ctx.extra.request.socket.remoteAddress, randomUUID());
+          socketViewers.set(ctx.extra.socket, viewer);
+          return true;
+        } catch (error) {
+          logger.info({ reason: error instanceof Error ? error.message : String(error) }, "subscription refused");
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, message) => {
+        const viewer = socketViewers.get(ctx.extra.socket);
+        if (!viewer) return [new GraphQLError("Not connected.")];
+        let document;
+        try {
+          document = parse(message.query, { maxTokens: 3_000 });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed.")];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...protection.validationRules]);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, message.operationName);
+        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION)
+          return [new GraphQLError("Only subscriptions run over WebSocket; send queries and mutations over HTTP.")];
+        const requestId = randomUUID();
+        return {
+          schema,
+          document,
+          operationName: message.operationName,
+          variableValues: message.variables,
+          contextValue: makeContext({ ...viewer, requestId }, requestId, { count: 0 }, `ws:${viewer.actor}`),
+        };
+      },
+      // Errors in events are masked and coded as over HTTP: no internals, a request id to quote.
+      onNext: (_ctx, _id, _message, args, result) => {
+        if (!("errors" in result) || !result.errors?.length) return;
+        const requestId = (args.contextValue as ServerContext).requestId;
+        return {
+          ...result,
+          errors: result.errors.map((error) => {
+            if (error instanceof GraphQLError) error.extensions.requestId ??= requestId;
+            return formatError(error instanceof GraphQLError ? error.toJSON() : { message: String(error) }, error);
+          }),
+        };
+      },
+      onError: (_ctx, _id, _message, errors) => {
+        logger.warn({ errors: errors.map((e) => e.message) }, "subscription error");
+      },
+    },
+    wsServer,
+  );
+
   // Errors raised before GraphQL runs (an oversized or malformed body) answer as GraphQL errors,
   // never as an HTML page with a stack trace.
   app.use(
@@ -367,8 +468,8 @@ export async function createServer(
     db,
     catalog,
     logger,
-    contextFor: (actor = "test:curator", role = "ADMIN") =>
-      makeContext({ actor, role }, randomUUID(), { count: 0 }, `test:${actor}`),
+    contextFor: (actor = "test:curator", role = "ADMIN", userId) =>
+      makeContext({ actor, role, ...(userId ? { userId } : {}) }, randomUUID(), { count: 0 }, `test:${actor}`),
     listen(port, host = "127.0.0.1") {
       return new Promise((done, reject) => {
         httpServer.once("error", reject);
@@ -386,9 +487,13 @@ export async function createServer(
     async close() {
       clearInterval(watch);
       releaseDataDir?.();
+      await wsServerCleanup.dispose();
+      await new Promise<void>((done) => wsServer.close(() => done()));
+      await webhooks.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       redis?.disconnect();
+      subscriber?.disconnect();
       if (!options.db) await db.close();
     },
   };

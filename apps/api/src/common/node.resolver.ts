@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../context.ts";
+import { getWatchlist } from "../watchlist/watchlist.service.ts";
 import { asNode, fromGlobalId, Node, type NodeTypeName } from "./relay.ts";
 
 const MAX_NODES = 100;
@@ -18,6 +19,10 @@ async function loadNode(ctx: Context, globalId: string) {
     Region: async () => ctx.catalog.region(id),
     Sector: async () => ctx.catalog.sector(id),
     ApiKey: async () => null,
+    // Watchlists are found by their owner only; webhooks and deliveries through their watchlist.
+    Watchlist: () => getWatchlist(ctx, globalId),
+    Webhook: async () => null,
+    WebhookDelivery: async () => null,
   };
   const uuidTypes: NodeTypeName[] = ["Article", "Entity", "Claim", "Evidence", "Deal", "Mention"];
   if (uuidTypes.includes(type) && !/^[0-9a-f-]{36}$/i.test(id)) return null;

@@ -4,7 +4,18 @@ import { AppError } from "./errors.ts";
 
 /** Type names that can stand in a global id. */
 export type NodeTypeName =
-  "Article" | "Entity" | "Claim" | "Evidence" | "Deal" | "Mention" | "Region" | "Sector" | "ApiKey";
+  | "Article"
+  | "Entity"
+  | "Claim"
+  | "Evidence"
+  | "Deal"
+  | "Mention"
+  | "Region"
+  | "Sector"
+  | "ApiKey"
+  | "Watchlist"
+  | "Webhook"
+  | "WebhookDelivery";
 
 const NODE_TYPES = new Set<string>([
   "Article",
@@ -16,6 +27,9 @@ const NODE_TYPES = new Set<string>([
   "Region",
   "Sector",
   "ApiKey",
+  "Watchlist",
+  "Webhook",
+  "WebhookDelivery",
 ]);
 
 /** Global ids are opaque: base64url of "Type:localId". */

@@ -16,12 +16,15 @@ import {
   type DealOrder,
   type UpdateDealInput,
 } from "./deal.input.ts";
+import type { Tracking } from "../watchlist/tracking.ts";
+import { recordArrivals } from "../watchlist/watchlist.arrivals.ts";
 import type { DealBucket, DealMatrix } from "./deal.type.ts";
 
 interface Deps {
   prisma: PrismaClient;
   catalog: TaxonomyCatalog;
   viewer: Actor;
+  tracking?: Tracking | null;
 }
 
 /** Decodes the filter's entity id (a global id) into the criteria the SQL builder takes. */
@@ -380,9 +383,9 @@ async function snapshot(tx: Tx, id: string) {
   return tx.deal.findUnique({ where: { id }, include: { participants: true, regions: true, sectors: true } });
 }
 
-export async function createDeal({ prisma, catalog, viewer }: Deps, raw: CreateDealInput) {
+export async function createDeal({ prisma, catalog, viewer, tracking }: Deps, raw: CreateDealInput) {
   const input = parseInput(createSchema, raw);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const { participants, articleIds } = await resolveDealRefs(tx, catalog, input);
     const announcedAt = input.announced ? dayOf(input.announced.date) : null;
     const deal = await tx.deal.create({
@@ -408,14 +411,16 @@ export async function createDeal({ prisma, catalog, viewer }: Deps, raw: CreateD
       targetId: deal.id,
       after: await snapshot(tx, deal.id),
     });
-    return { deal };
+    return { deal, arrivals: await recordArrivals(tx, [deal.id]) };
   });
+  tracking?.announce(result.arrivals);
+  return result;
 }
 
-export async function updateDeal({ prisma, catalog, viewer }: Deps, raw: UpdateDealInput) {
+export async function updateDeal({ prisma, catalog, viewer, tracking }: Deps, raw: UpdateDealInput) {
   const input = parseInput(updateSchema, raw);
   const id = decodeId(input.id, "Deal", ["input", "id"]);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const before = await snapshot(tx, id);
     if (!before || before.deletedAt) throw AppError.notFound("Deal", input.id, ["input", "id"]);
     const { participants } = await resolveDealRefs(tx, catalog, input);
@@ -473,8 +478,11 @@ export async function updateDeal({ prisma, catalog, viewer }: Deps, raw: UpdateD
     });
     const after = await snapshot(tx, id);
     await recordAudit(tx, viewer, { action: "UPDATE", targetType: "Deal", targetId: id, before, after });
-    return { deal: after as Deal };
+    const accepted = input.reviewStatus === "ACCEPTED" && before.reviewStatus !== "ACCEPTED";
+    return { deal: after as Deal, arrivals: accepted ? await recordArrivals(tx, [id]) : [] };
   });
+  tracking?.announce(result.arrivals);
+  return result;
 }
 
 export async function setDealDeleted({ prisma, viewer }: Omit<Deps, "catalog">, globalId: string, deleted: boolean) {

@@ -7,18 +7,22 @@ import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
 import { readAcquisitions, type AcquisitionRecord, type ImportProblem } from "./import.csv.ts";
 import type { ImportDealsInput } from "./import.input.ts";
 import { sectorsOfCategories } from "./import.sectors.ts";
+import type { Tracking } from "../watchlist/tracking.ts";
+import { recordArrivals } from "../watchlist/watchlist.arrivals.ts";
 
 interface Deps {
   prisma: PrismaClient;
   catalog: TaxonomyCatalog;
   viewer: Actor;
+  tracking?: Tracking | null;
 }
 
 export interface ImportOptions {
-  /** Tell watchers about the new deals (default false: a bulk import raises no alerts unless asked). */
+  /**
+   * Deliver the new deals to matching watchlists (live feed and webhooks), in the transaction of
+   * each batch. Default false: a bulk import raises no alerts unless asked.
+   */
   raiseAlerts?: boolean;
-  /** Called after each committed batch with the deals it created, when raiseAlerts is set. */
-  onDealsCreated?: (dealIds: string[]) => void | Promise<void>;
   /** Rows per transaction (default 2,000). */
   batchSize?: number;
   /** Batches whose deals are written at the same time (default 2). */
@@ -148,7 +152,7 @@ export function toImportRow(
  * skipped, so importing the same file again adds nothing.
  */
 export async function importDeals(
-  { prisma, catalog, viewer }: Deps,
+  { prisma, catalog, viewer, tracking }: Deps,
   source: string | NodeJS.ReadableStream,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
@@ -194,12 +198,15 @@ export async function importDeals(
     const job = (async () => {
       const ready = await prepared;
       summary.companiesCreated += ready.companiesCreated;
-      const dealIds = ready.rows.length
-        ? await prisma.$transaction((tx) => writeDeals(tx, viewer, ready, id), transaction)
-        : [];
+      const { dealIds, arrivals } = ready.rows.length
+        ? await prisma.$transaction(async (tx) => {
+            const created = await writeDeals(tx, viewer, ready, id);
+            return { dealIds: created, arrivals: options.raiseAlerts ? await recordArrivals(tx, created) : [] };
+          }, transaction)
+        : { dealIds: [], arrivals: [] };
       summary.imported += dealIds.length;
       summary.alreadyImported += rows.length - dealIds.length;
-      if (options.raiseAlerts && dealIds.length) await options.onDealsCreated?.(dealIds);
+      tracking?.announce(arrivals);
     })().catch((error: unknown) => {
       if (!failure.happened) Object.assign(failure, { happened: true, error });
     });

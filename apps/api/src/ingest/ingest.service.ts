@@ -7,6 +7,8 @@ import { isUniqueViolation } from "../common/prisma-errors.ts";
 import { decodeId } from "../common/relay.ts";
 import { optionalText, parseInput, text } from "../common/validate.ts";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
+import type { Tracking } from "../watchlist/tracking.ts";
+import { recordArrivals } from "../watchlist/watchlist.arrivals.ts";
 import { ruleExtractor, type Extractor } from "./ingest.extractor.ts";
 import type { IngestArticleInput } from "./ingest.input.ts";
 import { loadKnowledge } from "./ingest.knowledge.ts";
@@ -17,6 +19,7 @@ interface Deps {
   prisma: PrismaClient;
   catalog: TaxonomyCatalog;
   viewer: Actor;
+  tracking?: Tracking | null;
 }
 
 export interface IngestOptions {
@@ -33,7 +36,7 @@ export interface IngestOptions {
 export interface IngestResult {
   article: Article;
   duplicate: boolean;
-  proposed: Omit<StoreOutcome, "dealIds"> | null;
+  proposed: Omit<StoreOutcome, "dealIds" | "acceptedDealIds"> | null;
   deals: Deal[];
 }
 
@@ -68,7 +71,7 @@ const ingestSchema = z.object({
  * the same deal) and the audit events. The same text twice is one article, answered as a duplicate.
  */
 export async function ingestArticle(
-  { prisma, catalog, viewer }: Deps,
+  { prisma, catalog, viewer, tracking }: Deps,
   raw: IngestArticleInput,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
@@ -91,7 +94,7 @@ export async function ingestArticle(
   });
 
   try {
-    return await prisma.$transaction(async (tx) => {
+    const stored = await prisma.$transaction(async (tx) => {
       const article = await tx.article.create({
         data: {
           title: input.title,
@@ -111,7 +114,7 @@ export async function ingestArticle(
         dealWindowDays: options.dealWindowDays ?? 365,
         afterStep: options.afterStep,
       });
-      const { dealIds, ...proposed } = outcome;
+      const { dealIds, acceptedDealIds, ...proposed } = outcome;
       await recordAudit(tx, viewer, {
         action: "CREATE",
         targetType: "Article",
@@ -119,8 +122,11 @@ export async function ingestArticle(
         after: { ...article, text: undefined, extraction: { method: "RULE", version: extractor.version, ...proposed } },
       });
       const deals = await tx.deal.findMany({ where: { id: { in: dealIds } } });
-      return { article, duplicate: false, proposed, deals: order(deals, dealIds) };
+      const arrivals = await recordArrivals(tx, acceptedDealIds);
+      return { article, duplicate: false, proposed, deals: order(deals, dealIds), arrivals };
     }, TRANSACTION);
+    tracking?.announce(stored.arrivals);
+    return stored;
   } catch (error) {
     // Another ingest of the same text committed first: the unique index decided, this one is the duplicate.
     if (isUniqueViolation(error)) {
@@ -137,7 +143,7 @@ export async function ingestArticle(
  * found again is joined, not made twice. Only new findings are added.
  */
 export async function reextractArticle(
-  { prisma, catalog, viewer }: Deps,
+  { prisma, catalog, viewer, tracking }: Deps,
   globalId: string,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
@@ -150,14 +156,14 @@ export async function reextractArticle(
   const extraction = await extractor.extract(article.text, knowledge, {
     ...(published && article.publishedAtPrecision !== "YEAR" ? { publishedAt: published } : {}),
   });
-  return prisma.$transaction(async (tx) => {
+  const stored = await prisma.$transaction(async (tx) => {
     const outcome = await storeExtraction(tx, { catalog, viewer }, article, extraction, knowledge, {
       methodVersion: extractor.version,
       autoAcceptConfidence: options.autoAcceptConfidence ?? null,
       dealWindowDays: options.dealWindowDays ?? 365,
       afterStep: options.afterStep,
     });
-    const { dealIds, ...proposed } = outcome;
+    const { dealIds, acceptedDealIds, ...proposed } = outcome;
     await recordAudit(tx, viewer, {
       action: "UPDATE",
       targetType: "Article",
@@ -165,8 +171,11 @@ export async function reextractArticle(
       after: { reextracted: { method: "RULE", version: extractor.version, ...proposed } },
     });
     const deals = await tx.deal.findMany({ where: { id: { in: dealIds } } });
-    return { article, duplicate: false, proposed, deals: order(deals, dealIds) };
+    const arrivals = await recordArrivals(tx, acceptedDealIds);
+    return { article, duplicate: false, proposed, deals: order(deals, dealIds), arrivals };
   }, TRANSACTION);
+  tracking?.announce(stored.arrivals);
+  return stored;
 }
 
 async function duplicateOf(prisma: PrismaClient, hash: string): Promise<IngestResult | null> {

@@ -38,6 +38,8 @@ export interface StoreOutcome {
   keptClaims: number;
   /** Every deal the article created or joined, in extraction order. */
   dealIds: string[];
+  /** The deals it created and accepted at once: they arrive on matching watchlists. */
+  acceptedDealIds: string[];
 }
 
 interface Resolved {
@@ -116,6 +118,7 @@ export async function storeExtraction(
     autoAccepted: 0,
     keptClaims: 0,
     dealIds: [],
+    acceptedDealIds: [],
   };
 
   // ── entities ──
@@ -157,6 +160,7 @@ export async function storeExtraction(
       outcome.deals += 1;
       if (stored.accepted) {
         outcome.autoAccepted += 1;
+        outcome.acceptedDealIds.push(stored.id);
         for (const p of known) acceptedDealEntities.add(p.entity.id);
       }
       audit("CREATE", "Deal", stored.id, undefined, stored.after);

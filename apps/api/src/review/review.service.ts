@@ -5,11 +5,14 @@ import { AppError } from "../common/errors.ts";
 import { decodeCursor, decodeId, encodeCursor, toConnection } from "../common/relay.ts";
 import { optionalText, parseInput } from "../common/validate.ts";
 import { mergeEntitiesInTransaction, undoMergeEntitiesInTransaction } from "../entity/entity.service.ts";
+import type { Tracking } from "../watchlist/tracking.ts";
+import { recordArrivals } from "../watchlist/watchlist.arrivals.ts";
 import { ReviewKind, type ReviewDealInput, type ReviewEntityInput, type UndoReviewInput } from "./review.input.ts";
 
 interface Deps {
   prisma: PrismaClient;
   viewer: Actor;
+  tracking?: Tracking | null;
 }
 
 export interface QueueRow {
@@ -146,13 +149,14 @@ const reviewEntitySchema = z
   });
 
 /**
- * Accepts or rejects a deal. Accepting it makes it count in `deals` and `dealStats`, and accepts
- * its parties that were still proposed (the audit event names them, so undo puts them back).
+ * Accepts or rejects a deal. Accepting it makes it count in `deals` and `dealStats`, accepts
+ * its parties that were still proposed (the audit event names them, so undo puts them back), and
+ * delivers it to the watchlists it matches.
  */
-export async function reviewDeal({ prisma, viewer }: Deps, raw: ReviewDealInput) {
+export async function reviewDeal({ prisma, viewer, tracking }: Deps, raw: ReviewDealInput) {
   const input = parseInput(reviewDealSchema, raw);
   const id = decodeId(input.id, "Deal", ["input", "id"]);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const before = await tx.deal.findFirst({ where: { id, deletedAt: null } });
     if (!before) throw AppError.notFound("Deal", input.id, ["input", "id"]);
     if (before.mergedIntoId)
@@ -179,8 +183,12 @@ export async function reviewDeal({ prisma, viewer }: Deps, raw: ReviewDealInput)
       before,
       after: { ...deal, acceptedEntityIds },
     });
-    return { deal, auditEventId: event.id.toString() };
+    // The deal arrives on matching watchlists with the decision (once: an undo does not unsend it).
+    const arrivals = accept ? await recordArrivals(tx, [id]) : [];
+    return { deal, auditEventId: event.id.toString(), arrivals };
   });
+  tracking?.announce(result.arrivals);
+  return result;
 }
 
 /** Accepts, rejects, or (accepting it as a known entity) merges a proposed entity into an existing one. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { countStatements } from "@dealgraph/db";
+import { countStatements, type Role } from "@dealgraph/db";
 import type { TemplateName } from "@dealgraph/db/testing";
 import { pino } from "pino";
 import { afterAll, beforeAll } from "vitest";
@@ -12,6 +12,13 @@ export interface OperationResult<T> {
   errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
   /** SQL statements the operation sent. */
   statements: number;
+}
+
+/** Who runs an operation: by default a curator with the ADMIN role and no user row. */
+export interface Caller {
+  actor: string;
+  role: Role | null;
+  userId?: string;
 }
 
 /**
@@ -37,10 +44,12 @@ export function useTestApi(template: TemplateName) {
   async function run<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    as: Caller = { actor: "test:curator", role: "ADMIN" },
   ): Promise<OperationResult<T>> {
     const scope = { count: 0 };
+    const contextValue = server().contextFor(as.actor, as.role, as.userId);
     const response = await countStatements(scope, () =>
-      server().apollo.executeOperation({ query, variables }, { contextValue: server().contextFor("test:curator") }),
+      server().apollo.executeOperation({ query, variables }, { contextValue }),
     );
     assert.equal(response.body.kind, "single");
     const { data, errors } = response.body.singleResult;
@@ -48,8 +57,12 @@ export function useTestApi(template: TemplateName) {
   }
 
   /** Runs an operation that must succeed without GraphQL errors. */
-  async function query<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>): Promise<T> {
-    const result = await run<T>(source, variables);
+  async function query<T = Record<string, unknown>>(
+    source: string,
+    variables?: Record<string, unknown>,
+    as?: Caller,
+  ): Promise<T> {
+    const result = await run<T>(source, variables, as);
     assert.deepEqual(result.errors, undefined, `GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
   }

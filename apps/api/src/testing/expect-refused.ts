@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { PrismaClient } from "@dealgraph/db";
-import type { OperationResult } from "./api-harness.ts";
+import type { Caller, OperationResult } from "./api-harness.ts";
 import { tableCounts } from "./factories.ts";
 
 type Payloads = Record<string, { errors: { code: string; field: string[] | null }[] } | null>;
@@ -11,15 +11,16 @@ type Payloads = Record<string, { errors: { code: string; field: string[] | null 
  */
 export async function expectRefused(
   api: {
-    run<T>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>>;
+    run<T>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<OperationResult<T>>;
     readonly db: { prisma: PrismaClient };
   },
   mutation: string,
   variables: Record<string, unknown>,
   field: string,
+  as?: Caller,
 ) {
   const before = await tableCounts(api.db.prisma);
-  const result = await api.run<Payloads>(mutation, variables);
+  const result = await api.run<Payloads>(mutation, variables, as);
   expect(result.errors).toBeUndefined();
   const errors = Object.values(result.data)[0]?.errors ?? [];
   expect(

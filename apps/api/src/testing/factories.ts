@@ -60,6 +60,10 @@ export async function tableCounts(prisma: PrismaClient) {
     dealRegion,
     dealSector,
     statusChange,
+    watchlist,
+    arrival,
+    webhook,
+    delivery,
     audit,
   ] = await Promise.all([
     prisma.entity.count(),
@@ -73,6 +77,10 @@ export async function tableCounts(prisma: PrismaClient) {
     prisma.dealRegion.count(),
     prisma.dealSector.count(),
     prisma.dealStatusChange.count(),
+    prisma.watchlist.count(),
+    prisma.watchlistMatch.count(),
+    prisma.webhook.count(),
+    prisma.webhookDelivery.count(),
     prisma.auditEvent.count(),
   ]);
   return {
@@ -87,6 +95,10 @@ export async function tableCounts(prisma: PrismaClient) {
     dealRegion,
     dealSector,
     statusChange,
+    watchlist,
+    arrival,
+    webhook,
+    delivery,
     audit,
   };
 }
