@@ -7,6 +7,7 @@ import { decodeCursor, decodeId, encodeCursor, toConnection, type CursorValue } 
 import { boundedList, currencyCode, isoDay, optionalText, parseInput, text } from "../common/validate.ts";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
 import { DEAL_COLUMNS, DEAL_DAY, dealWhere, type DealCriteria } from "./deal.filter.ts";
+import { matrixFromRollups, statsFromRollups, summaryFromRollups, type MatrixKeyRow } from "./deal.rollup.ts";
 import {
   DealGroupBy,
   DealOrderField,
@@ -137,9 +138,12 @@ export async function dealStats(
   { prisma, catalog }: Pick<Deps, "prisma" | "catalog">,
   args: { groupBy: DealGroupBy; regionLevel: StatsRegionLevel; criteria: DealCriteria },
 ): Promise<DealBucket[]> {
-  const pairs = bucketPairs(args.groupBy, args.regionLevel, dealWhere(args.criteria, catalog));
-  const rows = await prisma.$queryRaw<{ key: string; count: bigint; total: Prisma.Decimal | null }[]>`
-    SELECT key, count(*) AS count, sum(amount_usd) AS total FROM (${pairs}) pairs GROUP BY key`;
+  // The rollups answer every filter but an entity, free text and the reporting period.
+  const rows =
+    (await statsFromRollups({ prisma, catalog }, args)) ??
+    (await prisma.$queryRaw<{ key: string; count: bigint; total: Prisma.Decimal | null }[]>`
+      SELECT key, count(*) AS count, sum(amount_usd) AS total
+      FROM (${bucketPairs(args.groupBy, args.regionLevel, dealWhere(args.criteria, catalog))}) pairs GROUP BY key`);
   const periodic =
     args.groupBy === DealGroupBy.MONTH || args.groupBy === DealGroupBy.QUARTER || args.groupBy === DealGroupBy.YEAR;
   const buckets = rows.map((row) => ({
@@ -171,17 +175,20 @@ function bucketLabel(groupBy: DealGroupBy, key: string, catalog: TaxonomyCatalog
 
 /** Headline figures in one statement. */
 export async function dealSummary({ prisma, catalog }: Pick<Deps, "prisma" | "catalog">, criteria: DealCriteria) {
+  const fromRollups = await summaryFromRollups({ prisma, catalog }, criteria);
   const where = dealWhere(criteria, catalog);
-  const [row] = await prisma.$queryRaw<
-    {
-      deals: bigint;
-      total: Prisma.Decimal | null;
-      priced: bigint;
-      companies: bigint;
-      regions: bigint;
-      sectors: bigint;
-    }[]
-  >`
+  const [row] = fromRollups
+    ? [fromRollups]
+    : await prisma.$queryRaw<
+        {
+          deals: bigint;
+          total: Prisma.Decimal | null;
+          priced: bigint;
+          companies: bigint;
+          regions: bigint;
+          sectors: bigint;
+        }[]
+      >`
     WITH f AS (SELECT d.id, d.amount_usd FROM deal d WHERE ${where})
     SELECT (SELECT count(*) FROM f) AS deals,
            (SELECT sum(amount_usd) FROM f) AS total,
@@ -201,11 +208,63 @@ export async function dealSummary({ prisma, catalog }: Pick<Deps, "prisma" | "ca
 
 export const OTHER_KEY = "other";
 
+/** "Other" last, then the most deals first, then by label. */
+const matrixOrder = (
+  a: { key: string; count: number; label: string },
+  b: { key: string; count: number; label: string },
+) => Number(a.key === OTHER_KEY) - Number(b.key === OTHER_KEY) || b.count - a.count || a.label.localeCompare(b.label);
+
+/** The `limit` keys of one side with the most deals (ties by key), as the base-table path ranks them. */
+function topOf(keys: MatrixKeyRow[], side: MatrixKeyRow["side"], limit: number): string[] {
+  return keys
+    .filter((row) => row.side === side)
+    .map((row) => ({ key: row.key, count: Number(row.count) }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+    .slice(0, limit)
+    .map((row) => row.key);
+}
+
 /** Region × sector counts; the `regionLimit` × `sectorLimit` largest, the rest folded into "Other". */
 export async function dealMatrix(
   { prisma, catalog }: Pick<Deps, "prisma" | "catalog">,
   args: { regionLevel: StatsRegionLevel; criteria: DealCriteria; regionLimit: number; sectorLimit: number },
 ): Promise<DealMatrix> {
+  const folded = await matrixFromRollups(
+    { prisma, catalog },
+    args,
+    (keys) => ({
+      regions: topOf(keys, "region", args.regionLimit),
+      sectors: topOf(keys, "sector", args.sectorLimit),
+    }),
+    OTHER_KEY,
+  );
+  if (folded) {
+    const buckets = (part: "region" | "sector", label: (key: string) => string) =>
+      folded
+        .filter((row) => row.part === part)
+        .map((row) => {
+          const key = part === "region" ? row.region : row.sector;
+          return {
+            key,
+            label: key === OTHER_KEY ? "Other" : label(key),
+            count: Number(row.count),
+            totalAmountUsd: Number(row.total ?? 0),
+          };
+        })
+        .sort(matrixOrder);
+    return {
+      regions: buckets("region", (key) => catalog.region(key)?.name ?? key),
+      sectors: buckets("sector", (key) => catalog.sector(key)?.name ?? key),
+      cells: folded
+        .filter((row) => row.part === "cell")
+        .map((row) => ({
+          regionKey: row.region,
+          sectorKey: row.sector,
+          count: Number(row.count),
+          totalAmountUsd: Number(row.total ?? 0),
+        })),
+    };
+  }
   const where = dealWhere(args.criteria, catalog);
   const rows = await prisma.$queryRaw<{ region: string; sector: string; id: string; amount: Prisma.Decimal | null }[]>`
     SELECT DISTINCT ${LEVEL_COLUMN[args.regionLevel]} AS region, ds.sector_code AS sector, d.id, d.amount_usd AS amount
@@ -251,12 +310,7 @@ export async function dealMatrix(
         count: ids.size,
         totalAmountUsd: total,
       }))
-      .sort(
-        (a, b) =>
-          Number(a.key === OTHER_KEY) - Number(b.key === OTHER_KEY) ||
-          b.count - a.count ||
-          a.label.localeCompare(b.label),
-      );
+      .sort(matrixOrder);
   return {
     regions: toBuckets(regions, (key) => catalog.region(key)?.name ?? key),
     sectors: toBuckets(sectors, (key) => catalog.sector(key)?.name ?? key),
