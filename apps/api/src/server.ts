@@ -23,6 +23,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { Redis } from "ioredis";
 import { pino, type Logger } from "pino";
+import { pinoHttp } from "pino-http";
 import { authenticate } from "./auth/auth.service.ts";
 import { keyFromHeaders } from "./auth/api-key.ts";
 import type { Viewer } from "./auth/viewer.ts";
@@ -256,10 +257,11 @@ export async function createServer(
     requestId: string,
     statements: StatementScope,
     rateKey: string,
+    log: Logger = logger.child({ requestId }),
   ): ServerContext => ({
     ...createContext({ db, catalog, tracking, webhookPolicy }, viewer, requestId),
     statements,
-    log: logger.child({ requestId }),
+    log,
     rateKey,
   });
 
@@ -297,6 +299,29 @@ export async function createServer(
     });
   }
 
+  // One access log line per request, and `req.log` for everything logged while serving it: both
+  // carry the request id (the caller's X-Request-Id when well-formed, else a new one), which is
+  // also sent back as a header. Only method, path and status are logged: never headers (keys).
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId(req, res) {
+        const header = req.headers["x-request-id"];
+        const id = typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      customAttributeKeys: { reqId: "requestId" },
+      quietReqLogger: true,
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, path: req.url?.split("?")[0] }),
+        res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+      autoLogging: { ignore: (req) => ["/healthz", "/readyz", "/metrics"].includes(req.url ?? "") },
+    }),
+  );
+
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -307,7 +332,7 @@ export async function createServer(
   });
   // The embedded database's dump must be taken by the process that has it open: this one.
   app.post("/admin/backup", express.json({ limit: "4kb" }), async (req, res) => {
-    const requestId = randomUUID();
+    const requestId = String(req.id);
     try {
       const key = keyFromHeaders(req.get("authorization"), req.get("x-api-key"));
       const viewer = key ? await authenticate(db.prisma, key, requestId) : null;
@@ -329,10 +354,10 @@ export async function createServer(
           ? resolve(req.body.file as string)
           : join(backups, `dealgraph-${Date.now()}.tar.gz`);
       await backupPGlite(db, requested);
-      logger.info({ requestId, file: requested, actor: viewer?.actor ?? "local" }, "embedded database backed up");
+      req.log.info({ file: requested, actor: viewer?.actor ?? "local" }, "embedded database backed up");
       res.json({ file: requested });
     } catch (error) {
-      logger.error({ err: error, requestId }, "backup failed");
+      req.log.error({ err: error }, "backup failed");
       res.status(500).json({ error: `Backup failed (request ${requestId}).` });
     }
   });
@@ -346,8 +371,7 @@ export async function createServer(
     "/graphql",
     (req, res, next) => {
       if (demo && wantsPlayground(req)) return serveGraphiQL(req, res);
-      const header = req.get("x-request-id");
-      const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+      const requestId = String(req.id);
       res.locals.requestId = requestId;
       res.locals.statements = { count: 0 } satisfies StatementScope;
       res.setTimeout(env.REQUEST_TIMEOUT_MS, () => {
@@ -365,7 +389,7 @@ export async function createServer(
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         const { viewer, rateKey } = await viewerFor(req, requestId);
-        return makeContext(viewer, requestId, res.locals.statements as StatementScope, rateKey);
+        return makeContext(viewer, requestId, res.locals.statements as StatementScope, rateKey, req.log);
       },
     }),
   );
@@ -443,8 +467,8 @@ export async function createServer(
       _next: express.NextFunction,
     ) => {
       const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-      const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
-      if (status === 500) logger.error({ err: error, requestId, path: req.path }, "request failed");
+      const requestId = String(req.id);
+      if (status === 500) req.log.error({ err: error, path: req.path }, "request failed");
       const message =
         status === 413
           ? "The request body is larger than 1 MB."

@@ -229,6 +229,8 @@ const newSecret = () => `whsec_${randomBytes(32).toString("base64url")}`;
  */
 export async function setWebhook({ prisma, viewer }: Deps, raw: unknown, policy: TargetPolicy) {
   const input = parseInput(setWebhookSchema, raw);
+  // Whose watchlist first (cheap), then the target's DNS (slow), then the change.
+  await findOwnWatchlist(prisma, viewer, input.watchlistId, ["input", "watchlistId"]);
   const target = await resolveTarget(input.url, policy);
   const secret = newSecret();
   return prisma.$transaction(async (tx) => {

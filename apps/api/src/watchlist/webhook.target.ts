@@ -59,6 +59,8 @@ export function allowedNetworks(spec: string | undefined): BlockList {
   return allowed;
 }
 
+const DNS_TIMEOUT_MS = 3_000;
+
 export interface TargetPolicy {
   allowed: BlockList;
 }
@@ -101,7 +103,10 @@ export async function resolveTarget(raw: string, policy: TargetPolicy): Promise<
   try {
     addresses = isIP(host)
       ? [{ address: host, family: isIP(host) }]
-      : await lookup(host, { all: true, verbatim: true });
+      : await Promise.race([
+          lookup(host, { all: true, verbatim: true }),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), DNS_TIMEOUT_MS).unref()),
+        ]);
   } catch {
     refuse(`The webhook host "${host}" does not resolve.`);
   }
