@@ -1,10 +1,11 @@
 import type pg from "pg";
 import {
   DEAL_DAY,
-  LEVEL_COLUMN,
   Params,
-  bucketPairs,
   dealWhere,
+  factWhere,
+  rollupLevel,
+  rollupStats,
   decodeCursor,
   encodeCursor,
   fromGlobalId,
@@ -51,9 +52,8 @@ function label(groupBy: string, key: string, taxonomy: Taxonomy): string {
 const dealStats: Op = async (pool, taxonomy, vars) => {
   const groupBy = String(vars.groupBy);
   const p = new Params();
-  const pairs = bucketPairs(groupBy, String(vars.regionLevel ?? "CONTINENT"), dealWhere(filterOf(vars), taxonomy, p));
   const { rows } = await pool.query<{ key: string; count: string; total: string | null }>(
-    `SELECT key, count(*) AS count, sum(amount_usd) AS total FROM (${pairs}) pairs GROUP BY key`,
+    rollupStats(filterOf(vars), groupBy, String(vars.regionLevel ?? "CONTINENT"), p),
     p.values,
   );
   const buckets = rows.map((r) => ({
@@ -71,58 +71,68 @@ const dealStats: Op = async (pool, taxonomy, vars) => {
 };
 
 const dealMatrix: Op = async (pool, taxonomy, vars) => {
+  const level = rollupLevel(String(vars.regionLevel ?? "CONTINENT")).column;
+  const keysParams = new Params();
+  const keysWhere = `${factWhere(filterOf(vars), keysParams)} AND cardinality(${level}) > 0 AND cardinality(f.sector_keys) > 0`;
+  const { rows: keys } = await pool.query<{ side: string; key: string; count: string }>(
+    `WITH f AS MATERIALIZED (SELECT ${level} AS r, f.sector_keys AS s FROM deal_fact f WHERE ${keysWhere})
+     SELECT 'region' AS side, k AS key, count(*) AS count FROM f CROSS JOIN unnest(f.r) k GROUP BY k
+     UNION ALL SELECT 'sector', k, count(*) FROM f CROSS JOIN unnest(f.s) k GROUP BY k`,
+    keysParams.values,
+  );
+  const top = (side: string, limit: number) =>
+    keys
+      .filter((k) => k.side === side)
+      .sort((a, b) => Number(b.count) - Number(a.count) || a.key.localeCompare(b.key))
+      .slice(0, limit)
+      .map((k) => k.key);
   const p = new Params();
-  const level = LEVEL_COLUMN[String(vars.regionLevel ?? "CONTINENT")] ?? LEVEL_COLUMN.CONTINENT;
-  const { rows } = await pool.query<{ region: string; sector: string; id: string; amount: string | null }>(
-    `SELECT DISTINCT ${level} AS region, ds.sector_code AS sector, d.id, d.amount_usd AS amount
-     FROM deal d JOIN deal_region dr ON dr.deal_id = d.id JOIN region r ON r.code = dr.region_code
-     JOIN deal_sector ds ON ds.deal_id = d.id WHERE ${dealWhere(filterOf(vars), taxonomy, p)}`,
+  const where = `${factWhere(filterOf(vars), p)} AND cardinality(${level}) > 0 AND cardinality(f.sector_keys) > 0`;
+  const regionsTop = p.add(top("region", Number(vars.regionLimit ?? 10)));
+  const sectorsTop = p.add(top("sector", Number(vars.sectorLimit ?? 10)));
+  const { rows } = await pool.query<{
+    part: string;
+    region: string;
+    sector: string;
+    count: string;
+    total: string | null;
+  }>(
+    `WITH f AS MATERIALIZED (
+       SELECT f.amount_usd AS amount,
+         ARRAY(SELECT DISTINCT CASE WHEN k = ANY(${regionsTop}::text[]) THEN k ELSE 'other' END FROM unnest(${level}) k) AS r,
+         ARRAY(SELECT DISTINCT CASE WHEN k = ANY(${sectorsTop}::text[]) THEN k ELSE 'other' END FROM unnest(f.sector_keys) k) AS s
+       FROM deal_fact f WHERE ${where})
+     SELECT 'cell' AS part, rk AS region, sk AS sector, count(*) AS count, sum(amount) AS total
+       FROM f CROSS JOIN unnest(f.r) rk CROSS JOIN unnest(f.s) sk GROUP BY rk, sk
+     UNION ALL SELECT 'region', rk, '', count(*), sum(amount) FROM f CROSS JOIN unnest(f.r) rk GROUP BY rk
+     UNION ALL SELECT 'sector', '', sk, count(*), sum(amount) FROM f CROSS JOIN unnest(f.s) sk GROUP BY sk`,
     p.values,
   );
-  const top = (keyOf: (r: (typeof rows)[number]) => string, limit: number) => {
-    const deals = new Map<string, Set<string>>();
-    for (const row of rows) deals.set(keyOf(row), (deals.get(keyOf(row)) ?? new Set()).add(row.id));
-    const ranked = [...deals.entries()].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]));
-    return new Set(ranked.slice(0, limit).map(([key]) => key));
-  };
-  const topRegions = top((r) => r.region, Number(vars.regionLimit ?? 10));
-  const topSectors = top((r) => r.sector, Number(vars.sectorLimit ?? 10));
-  type Tally = Map<string, { ids: Set<string>; total: number }>;
-  const cells: Tally = new Map();
-  const regions: Tally = new Map();
-  const sectors: Tally = new Map();
-  const add = (map: Tally, key: string, id: string, amount: number) => {
-    const entry = map.get(key) ?? { ids: new Set<string>(), total: 0 };
-    if (!entry.ids.has(id)) {
-      entry.ids.add(id);
-      entry.total += amount;
-    }
-    map.set(key, entry);
-  };
-  for (const row of rows) {
-    const region = topRegions.has(row.region) ? row.region : "other";
-    const sector = topSectors.has(row.sector) ? row.sector : "other";
-    const amount = Number(row.amount ?? 0);
-    add(cells, `${region}\u0000${sector}`, row.id, amount);
-    add(regions, region, row.id, amount);
-    add(sectors, sector, row.id, amount);
-  }
-  const buckets = (map: Tally, name: (key: string) => string) =>
-    [...map.entries()].map(([key, { ids, total }]) => ({
-      key,
-      label: key === "other" ? "Other" : name(key),
-      count: ids.size,
-      totalAmountUsd: total,
-    }));
+  const buckets = (part: string, name: (key: string) => string) =>
+    rows
+      .filter((r) => r.part === part)
+      .map((r) => {
+        const key = part === "region" ? r.region : r.sector;
+        return {
+          key,
+          label: key === "other" ? "Other" : name(key),
+          count: Number(r.count),
+          totalAmountUsd: Number(r.total ?? 0),
+        };
+      });
   return {
     data: {
       dealMatrix: {
-        regions: buckets(regions, (k) => taxonomy.regions.get(k)?.name ?? k),
-        sectors: buckets(sectors, (k) => taxonomy.sectors.get(k)?.name ?? k),
-        cells: [...cells.entries()].map(([key, { ids, total }]) => {
-          const [regionKey = "", sectorKey = ""] = key.split("\u0000");
-          return { regionKey, sectorKey, count: ids.size, totalAmountUsd: total };
-        }),
+        regions: buckets("region", (k) => taxonomy.regions.get(k)?.name ?? k),
+        sectors: buckets("sector", (k) => taxonomy.sectors.get(k)?.name ?? k),
+        cells: rows
+          .filter((r) => r.part === "cell")
+          .map((r) => ({
+            regionKey: r.region,
+            sectorKey: r.sector,
+            count: Number(r.count),
+            totalAmountUsd: Number(r.total ?? 0),
+          })),
       },
     },
   };

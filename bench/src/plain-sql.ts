@@ -112,3 +112,80 @@ export function decodeCursor(cursor: string): (string | number | null)[] {
   return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as (string | number | null)[];
 }
 export const fromGlobalId = (id: string) => Buffer.from(id, "base64url").toString("utf8").split(":")[1] ?? "";
+
+// ─── the rollups, as apps/api/src/deal/deal.rollup.ts reads them (the bench's filters never need the base tables)
+
+const ROLLUP_LEVEL: Record<string, { kind: string; column: string }> = {
+  CONTINENT: { kind: "continent", column: "f.continent_keys" },
+  SUB_REGION: { kind: "sub_region", column: "f.sub_region_keys" },
+  INTERMEDIATE_REGION: { kind: "intermediate_region", column: "f.intermediate_region_keys" },
+  COUNTRY: { kind: "country", column: "f.country_keys" },
+};
+
+export const rollupLevel = (regionLevel: string) =>
+  ROLLUP_LEVEL[regionLevel] ?? { kind: "continent", column: "f.continent_keys" };
+
+function monthsBetween(start: string, end: string): string[] | null {
+  const months: string[] = [];
+  const cursor = new Date(`${start.slice(0, 7)}-01T00:00:00Z`);
+  const stop = new Date(`${end}T00:00:00Z`);
+  while (cursor < stop) {
+    if (months.length >= 240) return null;
+    months.push(cursor.toISOString().slice(0, 7));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return months;
+}
+
+/** Conditions on `deal_fact f` (deal.rollup.ts#factWhere). */
+export function factWhere(filter: DealFilter, p: Params): string {
+  const parts = [`f.review_status = ANY(${p.add(["ACCEPTED"])}::"ReviewStatus"[])`];
+  const tokens = [
+    ...(filter.regionCode ? [`r:${filter.regionCode}`] : []),
+    ...(filter.sectorCode ? [`s:${filter.sectorCode}`] : []),
+  ];
+  if (tokens.length) parts.push(`f.tags @> ${p.add(tokens)}::text[]`);
+  if (filter.types?.length) parts.push(`f.type = ANY(${p.add(filter.types)}::"DealType"[])`);
+  if (filter.statuses?.length) parts.push(`f.status = ANY(${p.add(filter.statuses)}::"DealStatus"[])`);
+  const start = filter.from ? period(filter.from).start : null;
+  const end = filter.to ? period(filter.to).end : null;
+  if (start) parts.push(`f.day >= ${p.add(start)}::date`);
+  if (end) parts.push(`f.day < ${p.add(end)}::date`);
+  const months = start && end ? monthsBetween(start, end) : null;
+  if (months) parts.push(`f.tags && ${p.add(months.map((m) => `m:${m}`))}::text[]`);
+  return parts.join(" AND ");
+}
+
+/** The one statement behind `dealStats` for REGION, SECTOR or MONTH (deal.rollup.ts#statsFromRollups). */
+export function rollupStats(filter: DealFilter, groupBy: string, regionLevel: string, p: Params): string {
+  const level = rollupLevel(regionLevel);
+  const coarse = !filter.types?.length && !filter.statuses?.length && !filter.from && !filter.to;
+  if (coarse && !(filter.regionCode && filter.sectorCode)) {
+    const kind = groupBy === "REGION" ? level.kind : groupBy === "SECTOR" ? "sector" : "month";
+    return `SELECT key, sum(count)::bigint AS count, sum(total_usd) AS total FROM deal_rollup
+      WHERE region = ${p.add(filter.regionCode ?? "")} AND sector = ${p.add(filter.sectorCode ?? "")}
+        AND kind = ${p.add(kind)} AND review_status = ANY(${p.add(["ACCEPTED"])}::"ReviewStatus"[])
+      GROUP BY 1 HAVING sum(count) > 0`;
+  }
+  const start = filter.from ? period(filter.from).start : "-01";
+  const end = filter.to ? period(filter.to).end : "-01";
+  if (!filter.regionCode && !filter.sectorCode && start.endsWith("-01") && end.endsWith("-01")) {
+    const kind = groupBy === "REGION" ? level.kind : groupBy === "SECTOR" ? "sector" : "deal";
+    const parts = [`kind = ${p.add(kind)}`, `review_status = ANY(${p.add(["ACCEPTED"])}::"ReviewStatus"[])`];
+    if (filter.types?.length) parts.push(`type = ANY(${p.add(filter.types)}::"DealType"[])`);
+    if (filter.statuses?.length) parts.push(`status = ANY(${p.add(filter.statuses)}::"DealStatus"[])`);
+    if (filter.from) parts.push(`month >= ${p.add(period(filter.from).start)}::date`);
+    if (filter.to) parts.push(`month < ${p.add(period(filter.to).end)}::date`);
+    const key = groupBy === "MONTH" ? `to_char(month, 'YYYY-MM')` : "key";
+    return `SELECT ${key} AS key, sum(count)::bigint AS count, sum(total_usd) AS total FROM deal_rollup_month
+      WHERE ${parts.join(" AND ")} GROUP BY 1 HAVING sum(count) > 0`;
+  }
+  const where = factWhere(filter, p);
+  if (groupBy === "MONTH") {
+    return `SELECT to_char(f.day, 'YYYY-MM') AS key, count(*) AS count, sum(f.amount_usd) AS total
+      FROM deal_fact f WHERE ${where} GROUP BY 1`;
+  }
+  const keys = groupBy === "REGION" ? level.column : "f.sector_keys";
+  return `SELECT k AS key, count(*) AS count, sum(f.amount_usd) AS total
+    FROM deal_fact f CROSS JOIN unnest(${keys}) k WHERE ${where} GROUP BY k`;
+}

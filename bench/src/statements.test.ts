@@ -16,6 +16,9 @@ import { DEEP_PAGE_QUERY, buildScenarios, findScenarioData, type Scenario } from
  */
 const MAX_STATEMENTS: Record<string, number> = {
   aggregate: 1,
+  // The keys per side (ranked in the API, as the base-table path ranks them), then the folded cells.
+  matrix: 2,
+  "matrix.filtered": 2,
   "deals.page.filtered": 6,
   "deals.page.deep": 5,
   entity: 11,
