@@ -155,6 +155,55 @@ describe("watchlists", () => {
   });
 });
 
+describe("webhooks", () => {
+  const REMOVE = `mutation($id: ID!) { removeWatchlistWebhook(watchlistId: $id) {
+    webhook { disabledAt } errors { code message } } }`;
+  const REDELIVER = `mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { status } errors { code message } } }`;
+  const LOG = `query($id: ID!) { watchlist(id: $id) { webhook { url disabledAt
+    deliveries { nodes { id status lastError deal { id } } } } } }`;
+
+  it("queue a delivery per arrival; removing the webhook fails what is pending and keeps the log", async () => {
+    const owner = await makeUser();
+    const [a, b] = await Promise.all([makeEntity(api.db.prisma), makeEntity(api.db.prisma)]);
+    const watchlist = await createWatchlist(owner, { regionCodes: ["404"] });
+    const set = await api.query<{
+      setWatchlistWebhook: { secret: string; webhook: { url: string; secretPrefix: string } };
+    }>(SET_WEBHOOK, { input: { watchlistId: watchlist.id, url: "https://93.184.216.34/hooks/deals" } }, owner);
+    expect(set.setWatchlistWebhook.secret).toMatch(/^whsec_[\w-]{43}$/);
+    expect(set.setWatchlistWebhook.secret.startsWith(set.setWatchlistWebhook.webhook.secretPrefix)).toBe(true);
+    const dealId = await proposeDeal([a.id, b.id], { reviewStatus: "ACCEPTED" });
+
+    await api.query(REMOVE, { id: watchlist.id }, owner);
+    type Log = {
+      watchlist: {
+        webhook: {
+          disabledAt: string | null;
+          deliveries: { nodes: { id: string; status: string; lastError: string; deal: { id: string } }[] };
+        };
+      };
+    };
+    const log = await api.query<Log>(LOG, { id: watchlist.id }, owner);
+    expect(log.watchlist.webhook.disabledAt).not.toBeNull();
+    expect(log.watchlist.webhook.deliveries.nodes).toEqual([
+      expect.objectContaining({ status: "FAILED", lastError: "the webhook was removed", deal: { id: dealId } }),
+    ]);
+    const delivery = log.watchlist.webhook.deliveries.nodes[0]?.id;
+    const again = await api.query<{ redeliverWebhook: { errors: { code: string }[] } }>(
+      REDELIVER,
+      { id: delivery },
+      owner,
+    );
+    expect(again.redeliverWebhook.errors.map((e) => e.code)).toEqual(["CONFLICT"]);
+    const stranger = await makeUser();
+    const foreign = await api.query<{ redeliverWebhook: { errors: { code: string }[] } }>(
+      REDELIVER,
+      { id: delivery },
+      stranger,
+    );
+    expect(foreign.redeliverWebhook.errors.map((e) => e.code)).toEqual(["NOT_FOUND"]);
+  });
+});
+
 describe("webhook targets", () => {
   it.each([
     ["http://127.0.0.1:9/hook", "loopback"],

@@ -183,8 +183,9 @@ export class WebhookWorker {
     const outcome = await sendDelivery(delivery, this.settings);
     const failedForGood = !outcome.delivered && delivery.attempts >= this.settings.maxAttempts;
     const next = outcome.delivered || failedForGood ? null : retryDelayMs(delivery.attempts, this.settings.retryBaseMs);
-    await this.prisma.webhookDelivery.update({
-      where: { id: delivery.id },
+    // Only a delivery still PENDING is settled: one whose webhook was removed meanwhile stays FAILED.
+    await this.prisma.webhookDelivery.updateMany({
+      where: { id: delivery.id, status: "PENDING" },
       data: {
         status: outcome.delivered ? "DELIVERED" : failedForGood ? "FAILED" : "PENDING",
         responseStatus: outcome.responseStatus,
