@@ -27,7 +27,14 @@ let page: { html: string; gzip: Buffer } | undefined;
 /** GraphiQL served from the bundled assets of @graphql-yoga/render-graphiql: no CDN, works offline. */
 export function serveGraphiQL(req: Request, res: Response) {
   if (!page) {
-    const html = renderGraphiQL({ endpoint: "/graphql", title: "Dealgraph API", defaultQuery: DEFAULT_QUERY });
+    const html = renderGraphiQL({
+      endpoint: "/graphql",
+      title: "Dealgraph API",
+      defaultQuery: DEFAULT_QUERY,
+      // dealAdded runs over graphql-ws on the same path; the Headers tab's Authorization travels
+      // as connectionParams.
+      subscriptionsProtocol: "WS",
+    });
     page = { html, gzip: gzipSync(html) };
   }
   res.setHeader("Content-Type", "text/html; charset=utf-8");
