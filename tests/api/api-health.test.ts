@@ -1,31 +1,21 @@
-import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "../../apps/api/src/env.ts";
 import { createServer, type DealgraphServer } from "../../apps/api/src/server.ts";
+import { dropNamespace, REDIS_URL, redisAvailable, testNamespace } from "../support/redis.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
 // The rolling window behind the dashboard's "API health" page: two API instances sharing Redis
 // report each other's traffic.
 const database = useTestDatabase("reference");
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const namespace = `dealgraph-test-${randomBytes(4).toString("hex")}`;
+const namespace = testNamespace();
 let redisUp = false;
 const servers: DealgraphServer[] = [];
 const urls: string[] = [];
 
 beforeAll(async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redisUp = await probe.connect().then(
-    () => probe.ping().then(() => true),
-    () => false,
-  );
-  probe.disconnect();
-  if (!redisUp) {
-    console.warn(`SKIPPED the shared-window test: no Redis at ${REDIS_URL}.`);
-    return;
-  }
+  redisUp = await redisAvailable("the shared-window test");
+  if (!redisUp) return;
   for (let i = 0; i < 2; i += 1) {
     const server = await createServer(
       loadEnv({ SEED_ON_START: "false", APP_MODE: "demo", LOG_LEVEL: "silent", REDIS_URL, REDIS_NAMESPACE: namespace }),
@@ -37,12 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
-  if (redisUp) {
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${namespace}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-  }
+  if (redisUp) await dropNamespace(namespace);
 });
 
 const probe = (url: string, query = "query HealthProbe { regions(level: CONTINENT) { name } }") =>

@@ -1,21 +1,20 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import http from "node:http";
 import { createClient, type Client } from "graphql-ws";
-import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { createApiKey } from "../../apps/api/src/auth/auth.service.ts";
 import { loadEnv } from "../../apps/api/src/env.ts";
 import { createServer, type DealgraphServer } from "../../apps/api/src/server.ts";
+import { dropNamespace, REDIS_URL, redisAvailable, testNamespace } from "../support/redis.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
 // The tracking loop end to end, over HTTP and WebSocket against two API instances that share the
 // database and Redis: articles come in through one, a watcher listens on the other, a curator
 // accepts the deal, and both the live feed and the watchlist's webhook hear of it.
 const database = useTestDatabase("reference");
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const namespace = `dealgraph-test-${randomBytes(4).toString("hex")}`;
+const namespace = testNamespace();
 const servers: DealgraphServer[] = [];
 const urls: string[] = [];
 const keys = { curator: "", watcher: "", stranger: "" };
@@ -35,17 +34,8 @@ const receiver = http.createServer((req, res) => {
 let receiverUrl = "";
 
 beforeAll(async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redisUp = await probe.connect().then(
-    () => probe.ping().then(() => true),
-    () => false,
-  );
-  probe.disconnect();
-  if (!redisUp) {
-    if (process.env.CI) throw new Error(`CI needs Redis at ${REDIS_URL} for the fan-out test.`);
-    console.warn(`SKIPPED the tracking test across two instances: no Redis at ${REDIS_URL}.`);
-    return;
-  }
+  redisUp = await redisAvailable("the tracking test across two instances");
+  if (!redisUp) return;
   for (let i = 0; i < 2; i += 1) {
     const env = loadEnv({
       SEED_ON_START: "false",
@@ -75,12 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
   receiver.close();
-  if (redisUp) {
-    const redis = new Redis(REDIS_URL);
-    const stale = await redis.keys(`${namespace}:*`);
-    if (stale.length) await redis.del(...stale);
-    redis.disconnect();
-  }
+  if (redisUp) await dropNamespace(namespace);
 });
 
 async function gql<T>(url: string, key: string, query: string, variables: Record<string, unknown> = {}) {
