@@ -300,12 +300,15 @@ const entityPage: Op = async (pool, taxonomy, vars) => {
     pool.query<{ id: string; predicate: string; value_kind: string; review_status: string; created: string }>(
       `SELECT id, predicate::text AS predicate, value_kind::text AS value_kind, review_status::text AS review_status,
          to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created
-       FROM claim WHERE deleted_at IS NULL AND (subject_id = $1 OR object_id = $1)
+       FROM ((SELECT * FROM claim WHERE deleted_at IS NULL AND subject_id = $1 ORDER BY created_at, id LIMIT ${first + 1})
+             UNION (SELECT * FROM claim WHERE deleted_at IS NULL AND object_id = $1 ORDER BY created_at, id LIMIT ${first + 1})) c
        ORDER BY created_at, id LIMIT ${first + 1}`,
       [id],
     ),
     pool.query<{ count: string }>(
-      `SELECT count(*) AS count FROM claim WHERE deleted_at IS NULL AND (subject_id = $1 OR object_id = $1)`,
+      `SELECT (SELECT count(*) FROM claim WHERE deleted_at IS NULL AND subject_id = $1)
+            + (SELECT count(*) FROM claim WHERE deleted_at IS NULL AND object_id = $1)
+            - (SELECT count(*) FROM claim WHERE deleted_at IS NULL AND subject_id = $1 AND object_id = $1) AS count`,
       [id],
     ),
   ]);

@@ -57,17 +57,17 @@ export function period(value: string): { start: string; end: string } {
   return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
 }
 
-export const DEAL_DAY = `COALESCE(d.announced_at, d.first_reported_at::date)`;
+export const DEAL_DAY = `COALESCE(d.announced_at, (d.first_reported_at AT TIME ZONE 'UTC')::date)`;
 
 /** The condition on `deal d` the API builds for the same filter (deal.filter.ts#dealWhere). */
 export function dealWhere(filter: DealFilter, taxonomy: Taxonomy, p: Params): string {
   const parts = [
     `d.deleted_at IS NULL`,
     `d.merged_into_id IS NULL`,
-    `d.review_status::text = ANY(${p.add(["ACCEPTED"])}::text[])`,
+    `d.review_status = ANY(${p.add(["ACCEPTED"])}::"ReviewStatus"[])`,
   ];
-  if (filter.types?.length) parts.push(`d.type::text = ANY(${p.add(filter.types)}::text[])`);
-  if (filter.statuses?.length) parts.push(`d.status::text = ANY(${p.add(filter.statuses)}::text[])`);
+  if (filter.types?.length) parts.push(`d.type = ANY(${p.add(filter.types)}::"DealType"[])`);
+  if (filter.statuses?.length) parts.push(`d.status = ANY(${p.add(filter.statuses)}::"DealStatus"[])`);
   if (filter.regionCode) {
     const codes = descendants(taxonomy.regions, filter.regionCode);
     parts.push(
@@ -145,8 +145,14 @@ export function factWhere(filter: DealFilter, p: Params): string {
     ...(filter.sectorCode ? [`s:${filter.sectorCode}`] : []),
   ];
   if (tokens.length) parts.push(`f.tags @> ${p.add(tokens)}::text[]`);
-  if (filter.types?.length) parts.push(`f.type = ANY(${p.add(filter.types)}::"DealType"[])`);
-  if (filter.statuses?.length) parts.push(`f.status = ANY(${p.add(filter.statuses)}::"DealStatus"[])`);
+  if (filter.types?.length) {
+    parts.push(`f.tags && ${p.add(filter.types.map((t) => `t:${t}`))}::text[]`);
+    parts.push(`f.type = ANY(${p.add(filter.types)}::"DealType"[])`);
+  }
+  if (filter.statuses?.length) {
+    parts.push(`f.tags && ${p.add(filter.statuses.map((s) => `u:${s}`))}::text[]`);
+    parts.push(`f.status = ANY(${p.add(filter.statuses)}::"DealStatus"[])`);
+  }
   const start = filter.from ? period(filter.from).start : null;
   const end = filter.to ? period(filter.to).end : null;
   if (start) parts.push(`f.day >= ${p.add(start)}::date`);

@@ -21,7 +21,8 @@ const MAX_STATEMENTS: Record<string, number> = {
   "matrix.filtered": 2,
   "deals.page.filtered": 6,
   "deals.page.deep": 5,
-  entity: 11,
+  // The entity's claims on either side are two ordered, limited scans (subject, object), merged.
+  entity: 12,
   search: 4,
 };
 

@@ -116,7 +116,7 @@ export function createLoaders(prisma: PrismaClient) {
             ranked AS (
               SELECT h.root_id, ${DEAL_COLUMNS},
                 row_number() OVER (PARTITION BY h.root_id
-                  ORDER BY COALESCE(d.announced_at, d.first_reported_at::date) DESC, d.id DESC) AS n
+                  ORDER BY COALESCE(d.announced_at, (d.first_reported_at AT TIME ZONE 'UTC')::date) DESC, d.id DESC) AS n
               FROM hits h JOIN deal d ON d.id = h.deal_id
               WHERE ${VISIBLE_DEAL}
             )

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { toUsd, type Claim, type Prisma, type PrismaClient } from "@dealgraph/db";
+import { Prisma, toUsd, type Claim, type PrismaClient } from "@dealgraph/db";
 import { recordAudit, type Actor, type Tx } from "../audit/audit.service.ts";
-import { DatePrecision, Modality, Predicate, Rank } from "../common/enums.ts";
+import { DatePrecision, Modality, Predicate, Rank, type ReviewStatus } from "../common/enums.ts";
 import { AppError } from "../common/errors.ts";
 import { decodeCursor, decodeId, encodeCursor, toConnection, tryDecodeId } from "../common/relay.ts";
 import { boundedList, currencyCode, isoDay, optionalText, parseInput } from "../common/validate.ts";
@@ -62,6 +62,58 @@ export async function listClaims(
     Boolean(args.after),
     (c) => encodeCursor([c.createdAt.toISOString(), c.id]),
     () => prisma.claim.count({ where: args.where }),
+  );
+}
+
+/**
+ * Claims with an entity on either side. An OR of the two sides would fetch and sort every claim of
+ * the entity (15,000 for the busiest company); instead two ordered, limited scans of the partial
+ * indexes on subject and on object (`claim_subject_live_idx`, `claim_object_live_idx`), merged.
+ * The count adds the two sides and takes away the claims about the entity itself, in one statement.
+ */
+export async function listClaimsOfEntity(
+  { prisma }: Pick<Deps, "prisma">,
+  args: { first: number; after: string | null; entityId: string; predicate?: Predicate; reviewStatus?: ReviewStatus },
+) {
+  const filter = claimWhere({ predicate: args.predicate, reviewStatus: args.reviewStatus });
+  const [createdAt, id] = args.after ? decodeCursor(args.after) : [];
+  const keyset: Prisma.ClaimWhereInput | undefined =
+    typeof createdAt === "string" && typeof id === "string"
+      ? { OR: [{ createdAt: { gt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { gt: id } }] }
+      : undefined;
+  const side = (where: Prisma.ClaimWhereInput) =>
+    prisma.claim.findMany({
+      where: { AND: [filter, where, ...(keyset ? [keyset] : [])] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: args.first + 1,
+    });
+  const [asSubject, asObject] = await Promise.all([
+    side({ subjectId: args.entityId }),
+    side({ objectId: args.entityId }),
+  ]);
+  const byId = new Map([...asSubject, ...asObject].map((c) => [c.id, c]));
+  const rows = [...byId.values()]
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, args.first + 1);
+  return toConnection(
+    rows,
+    args.first,
+    Boolean(args.after),
+    (c) => encodeCursor([c.createdAt.toISOString(), c.id]),
+    async () => {
+      const conditions = [
+        Prisma.sql`deleted_at IS NULL`,
+        ...(args.predicate ? [Prisma.sql`predicate = ${args.predicate}::"Predicate"`] : []),
+        ...(args.reviewStatus ? [Prisma.sql`review_status = ${args.reviewStatus}::"ReviewStatus"`] : []),
+      ];
+      const where = Prisma.join(conditions, " AND ");
+      const [row] = await prisma.$queryRaw<{ count: bigint }[]>`
+        SELECT (SELECT count(*) FROM claim WHERE ${where} AND subject_id = ${args.entityId}::uuid)
+             + (SELECT count(*) FROM claim WHERE ${where} AND object_id = ${args.entityId}::uuid)
+             - (SELECT count(*) FROM claim WHERE ${where} AND subject_id = ${args.entityId}::uuid
+                  AND object_id = ${args.entityId}::uuid) AS count`;
+      return Number(row?.count ?? 0);
+    },
   );
 }
 

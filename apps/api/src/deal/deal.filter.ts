@@ -19,8 +19,12 @@ export interface DealCriteria {
   reportedTo?: string | null;
 }
 
-/** The day a deal counts on: its announcement, else when it was first reported. */
-export const DEAL_DAY = Prisma.sql`COALESCE(d.announced_at, d.first_reported_at::date)`;
+/**
+ * The day a deal counts on: its announcement, else the UTC day it was first reported (whatever the
+ * session's time zone; cursors are written in UTC too). The same expression as the partial index
+ * `deal_day_idx`, so lists and deep pages read it in order.
+ */
+export const DEAL_DAY = Prisma.sql`COALESCE(d.announced_at, (d.first_reported_at AT TIME ZONE 'UTC')::date)`;
 
 /**
  * Parses "2025", "2025-03" or "2025-03-25" into the first day of that period and the first day
@@ -55,9 +59,10 @@ export function descendants<T extends { code: string; path: string }>(all: Itera
 export function dealWhere(criteria: DealCriteria, catalog: TaxonomyCatalog): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`d.deleted_at IS NULL`, Prisma.sql`d.merged_into_id IS NULL`];
   const reviewStatuses = criteria.reviewStatuses?.length ? criteria.reviewStatuses : ["ACCEPTED"];
-  parts.push(Prisma.sql`d.review_status::text = ANY(${reviewStatuses}::text[])`);
-  if (criteria.types?.length) parts.push(Prisma.sql`d.type::text = ANY(${criteria.types}::text[])`);
-  if (criteria.statuses?.length) parts.push(Prisma.sql`d.status::text = ANY(${criteria.statuses}::text[])`);
+  // Enums compared as enums: a ::text cast would hide the columns from the planner's statistics.
+  parts.push(Prisma.sql`d.review_status = ANY(${reviewStatuses}::"ReviewStatus"[])`);
+  if (criteria.types?.length) parts.push(Prisma.sql`d.type = ANY(${criteria.types}::"DealType"[])`);
+  if (criteria.statuses?.length) parts.push(Prisma.sql`d.status = ANY(${criteria.statuses}::"DealStatus"[])`);
   if (criteria.regionCode) {
     const region = catalog.region(criteria.regionCode);
     if (!region) throw new AppError("BAD_USER_INPUT", `Unknown region code "${criteria.regionCode}".`);

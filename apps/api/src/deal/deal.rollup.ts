@@ -75,8 +75,15 @@ function factWhere(plan: Plan): Prisma.Sql {
     ...(plan.sectorCode ? [`s:${plan.sectorCode}`] : []),
   ];
   if (tokens.length) parts.push(Prisma.sql`f.tags @> ${tokens}::text[]`);
-  if (plan.types) parts.push(Prisma.sql`f.type = ANY(${plan.types}::"DealType"[])`);
-  if (plan.statuses) parts.push(Prisma.sql`f.status = ANY(${plan.statuses}::"DealStatus"[])`);
+  // Types and statuses through the index too (the review status is too common to narrow anything).
+  if (plan.types) {
+    parts.push(Prisma.sql`f.tags && ${plan.types.map((t) => `t:${t}`)}::text[]`);
+    parts.push(Prisma.sql`f.type = ANY(${plan.types}::"DealType"[])`);
+  }
+  if (plan.statuses) {
+    parts.push(Prisma.sql`f.tags && ${plan.statuses.map((s) => `u:${s}`)}::text[]`);
+    parts.push(Prisma.sql`f.status = ANY(${plan.statuses}::"DealStatus"[])`);
+  }
   if (plan.start) parts.push(Prisma.sql`f.day >= ${plan.start}::date`);
   if (plan.end) parts.push(Prisma.sql`f.day < ${plan.end}::date`);
   const months = plan.start && plan.end ? monthsBetween(plan.start, plan.end) : null;

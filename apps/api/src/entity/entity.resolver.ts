@@ -1,7 +1,7 @@
 import type { Entity as EntityRow } from "@dealgraph/db";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { ClaimConnection } from "../claim/claim.type.ts";
-import { claimWhere, listClaims } from "../claim/claim.service.ts";
+import { claimWhere, listClaims, listClaimsOfEntity } from "../claim/claim.service.ts";
 import { Predicate, ReviewStatus } from "../common/enums.ts";
 import { payload } from "../common/errors.ts";
 import { encodeCursor, pageArgs, toConnection, toGlobalId } from "../common/relay.ts";
@@ -102,6 +102,15 @@ export class EntityResolver {
     @Arg("reviewStatus", () => ReviewStatus, { nullable: true }) reviewStatus?: ReviewStatus,
   ) {
     const page = pageArgs(first, after);
+    if ((role ?? ClaimRole.ANY) === ClaimRole.ANY) {
+      return listClaimsOfEntity(ctx, {
+        first: page.first,
+        after: after ?? null,
+        entityId: entity.id,
+        predicate,
+        reviewStatus,
+      });
+    }
     return listClaims(ctx, {
       first: page.first,
       after: after ?? null,
