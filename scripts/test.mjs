@@ -32,7 +32,7 @@ function step(name, command, commandArgs, env = {}) {
 }
 
 // The second run only needs the tests that touch a database.
-const DATABASE_TESTS = ["prisma/src", "apps/api/src", "tests/api"];
+const DATABASE_TESTS = ["prisma/src", "apps/api/src", "tests/api", "bench/src"];
 
 function vitest(kind, filters = []) {
   const report = `/tmp/dealgraph-vitest-${kind}-${process.pid}.json`;
