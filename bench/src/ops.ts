@@ -35,16 +35,14 @@ const TYPE_LABELS: Record<string, string> = {
   MERGER: "Merger",
 };
 
+const MONTH_LABEL = new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" });
+
 function label(groupBy: string, key: string, taxonomy: Taxonomy): string {
   if (groupBy === "REGION") return taxonomy.regions.get(key)?.name ?? key;
   if (groupBy === "SECTOR") return taxonomy.sectors.get(key)?.name ?? key;
   if (groupBy === "MONTH") {
     const [year, month] = key.split("-");
-    return new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString("en", {
-      month: "short",
-      year: "numeric",
-      timeZone: "UTC",
-    });
+    return MONTH_LABEL.format(new Date(Date.UTC(Number(year), Number(month) - 1, 1)));
   }
   return TYPE_LABELS[key] ?? key;
 }
@@ -71,13 +69,28 @@ const dealStats: Op = async (pool, taxonomy, vars) => {
 };
 
 const dealMatrix: Op = async (pool, taxonomy, vars) => {
-  const level = rollupLevel(String(vars.regionLevel ?? "CONTINENT")).column;
+  const level = rollupLevel(String(vars.regionLevel ?? "CONTINENT"));
+  const filter = filterOf(vars);
+  const signatures =
+    !filter.regionCode &&
+    !filter.sectorCode &&
+    !filter.types?.length &&
+    !filter.statuses?.length &&
+    !filter.from &&
+    !filter.to;
+  // The statement's source, as deal.rollup.ts#matrixFromRollups writes it: signatures unfiltered, fact rows otherwise.
+  const source = (p: Params) =>
+    signatures
+      ? `SELECT f.region_keys AS r, f.sector_keys AS s, f.count AS n, f.total_usd AS amount FROM deal_rollup_signature f
+         WHERE f.level = ${p.add(level.kind)} AND f.review_status = ANY(${p.add(["ACCEPTED"])}::"ReviewStatus"[])
+           AND f.count <> 0 AND cardinality(f.region_keys) > 0 AND cardinality(f.sector_keys) > 0`
+      : `SELECT ${level.column} AS r, f.sector_keys AS s, 1 AS n, f.amount_usd AS amount FROM deal_fact f
+         WHERE ${factWhere(filter, p)} AND cardinality(${level.column}) > 0 AND cardinality(f.sector_keys) > 0`;
   const keysParams = new Params();
-  const keysWhere = `${factWhere(filterOf(vars), keysParams)} AND cardinality(${level}) > 0 AND cardinality(f.sector_keys) > 0`;
   const { rows: keys } = await pool.query<{ side: string; key: string; count: string }>(
-    `WITH f AS MATERIALIZED (SELECT ${level} AS r, f.sector_keys AS s FROM deal_fact f WHERE ${keysWhere})
-     SELECT 'region' AS side, k AS key, count(*) AS count FROM f CROSS JOIN unnest(f.r) k GROUP BY k
-     UNION ALL SELECT 'sector', k, count(*) FROM f CROSS JOIN unnest(f.s) k GROUP BY k`,
+    `WITH f AS MATERIALIZED (${source(keysParams)})
+     SELECT 'region' AS side, k AS key, sum(f.n)::bigint AS count FROM f CROSS JOIN unnest(f.r) k GROUP BY k
+     UNION ALL SELECT 'sector', k, sum(f.n)::bigint FROM f CROSS JOIN unnest(f.s) k GROUP BY k`,
     keysParams.values,
   );
   const top = (side: string, limit: number) =>
@@ -87,7 +100,7 @@ const dealMatrix: Op = async (pool, taxonomy, vars) => {
       .slice(0, limit)
       .map((k) => k.key);
   const p = new Params();
-  const where = `${factWhere(filterOf(vars), p)} AND cardinality(${level}) > 0 AND cardinality(f.sector_keys) > 0`;
+  const from = source(p);
   const regionsTop = p.add(top("region", Number(vars.regionLimit ?? 10)));
   const sectorsTop = p.add(top("sector", Number(vars.sectorLimit ?? 10)));
   const { rows } = await pool.query<{
@@ -97,15 +110,15 @@ const dealMatrix: Op = async (pool, taxonomy, vars) => {
     count: string;
     total: string | null;
   }>(
-    `WITH f AS MATERIALIZED (
-       SELECT f.amount_usd AS amount,
-         ARRAY(SELECT DISTINCT CASE WHEN k = ANY(${regionsTop}::text[]) THEN k ELSE 'other' END FROM unnest(${level}) k) AS r,
-         ARRAY(SELECT DISTINCT CASE WHEN k = ANY(${sectorsTop}::text[]) THEN k ELSE 'other' END FROM unnest(f.sector_keys) k) AS s
-       FROM deal_fact f WHERE ${where})
-     SELECT 'cell' AS part, rk AS region, sk AS sector, count(*) AS count, sum(amount) AS total
+    `WITH src AS MATERIALIZED (${from}),
+     f AS (SELECT src.n, src.amount,
+         ARRAY(SELECT DISTINCT CASE WHEN k = ANY(${regionsTop}::text[]) THEN k ELSE 'other' END FROM unnest(src.r) k) AS r,
+         ARRAY(SELECT DISTINCT CASE WHEN k = ANY(${sectorsTop}::text[]) THEN k ELSE 'other' END FROM unnest(src.s) k) AS s
+       FROM src)
+     SELECT 'cell' AS part, rk AS region, sk AS sector, sum(n)::bigint AS count, sum(amount) AS total
        FROM f CROSS JOIN unnest(f.r) rk CROSS JOIN unnest(f.s) sk GROUP BY rk, sk
-     UNION ALL SELECT 'region', rk, '', count(*), sum(amount) FROM f CROSS JOIN unnest(f.r) rk GROUP BY rk
-     UNION ALL SELECT 'sector', '', sk, count(*), sum(amount) FROM f CROSS JOIN unnest(f.s) sk GROUP BY sk`,
+     UNION ALL SELECT 'region', rk, '', sum(n)::bigint, sum(amount) FROM f CROSS JOIN unnest(f.r) rk GROUP BY rk
+     UNION ALL SELECT 'sector', '', sk, sum(n)::bigint, sum(amount) FROM f CROSS JOIN unnest(f.s) sk GROUP BY sk`,
     p.values,
   );
   const buckets = (part: string, name: (key: string) => string) =>

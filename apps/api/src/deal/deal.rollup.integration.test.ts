@@ -10,7 +10,7 @@ import type { DealCriteria } from "./deal.filter.ts";
 import { DealGroupBy, StatsRegionLevel } from "./deal.input.ts";
 import { dealMatrix, dealStats, dealSummary } from "./deal.service.ts";
 
-// The rollups (deal_fact, deal_rollup, deal_rollup_month) are kept by triggers in the same
+// The rollups (deal_fact, deal_rollup, deal_rollup_month, deal_rollup_signature) are kept by triggers in the same
 // transaction as every write. After random sequences of writes through the API (create, update,
 // delete, restore, review decisions and their undo, deal merges and their undo, entity merges that
 // move participants), CSV imports and raw SQL, every aggregate the rollups answer must equal the
@@ -299,17 +299,26 @@ describe("rollups", () => {
         SELECT * FROM deal_rollup WHERE count <> 0 OR total_usd <> 0 OR priced <> 0`;
       await tx.$executeRaw`CREATE TEMP TABLE kept_month ON COMMIT DROP AS
         SELECT * FROM deal_rollup_month WHERE count <> 0 OR total_usd <> 0 OR priced <> 0`;
+      await tx.$executeRaw`CREATE TEMP TABLE kept_signature ON COMMIT DROP AS
+        SELECT * FROM deal_rollup_signature WHERE count <> 0 OR total_usd <> 0`;
       await tx.$executeRaw`SELECT deal_rollups_rebuild()`;
-      const [row] = await tx.$queryRaw<{ fact: bigint; rollup: bigint; month: bigint }[]>`
+      const [row] = await tx.$queryRaw<{ fact: bigint; rollup: bigint; month: bigint; signature: bigint }[]>`
         SELECT (SELECT count(*) FROM ((TABLE kept_fact EXCEPT TABLE deal_fact)
                   UNION ALL (TABLE deal_fact EXCEPT TABLE kept_fact)) x) AS fact,
                (SELECT count(*) FROM ((TABLE kept_rollup EXCEPT TABLE deal_rollup)
                   UNION ALL (TABLE deal_rollup EXCEPT TABLE kept_rollup)) x) AS rollup,
                (SELECT count(*) FROM ((TABLE kept_month EXCEPT TABLE deal_rollup_month)
-                  UNION ALL (TABLE deal_rollup_month EXCEPT TABLE kept_month)) x) AS month`;
-      return { fact: Number(row?.fact), rollup: Number(row?.rollup), month: Number(row?.month) };
+                  UNION ALL (TABLE deal_rollup_month EXCEPT TABLE kept_month)) x) AS month,
+               (SELECT count(*) FROM ((TABLE kept_signature EXCEPT TABLE deal_rollup_signature)
+                  UNION ALL (TABLE deal_rollup_signature EXCEPT TABLE kept_signature)) x) AS signature`;
+      return {
+        fact: Number(row?.fact),
+        rollup: Number(row?.rollup),
+        month: Number(row?.month),
+        signature: Number(row?.signature),
+      };
     });
-    expect(differences).toEqual({ fact: 0, rollup: 0, month: 0 });
+    expect(differences).toEqual({ fact: 0, rollup: 0, month: 0, signature: 0 });
   }
 
   it("stay equal to a recount from the base tables after random writes, merges, reviews and imports", async () => {

