@@ -32,7 +32,7 @@ import { createContext, type Context } from "./context.ts";
 import type { Env } from "./env.ts";
 import { serveGraphiQL, wantsPlayground } from "./http/graphiql.ts";
 import { healthSource } from "./health/health.resolver.ts";
-import { createMetrics } from "./http/metrics.ts";
+import { createMetrics, operationLabels } from "./http/metrics.ts";
 import { memoryRequestWindow, redisRequestWindow } from "./http/request-window.ts";
 import { estimateCost, memoryRateLimiter, redisRateLimiter, type RateLimiter } from "./http/rate-limit.ts";
 import { getSchema } from "./schema.ts";
@@ -98,6 +98,7 @@ export async function createServer(
   const catalog = await TaxonomyCatalog.load(db.prisma);
   const demo = env.APP_MODE === "demo";
   const metrics = createMetrics(() => db.poolStats());
+  const operationLabel = operationLabels();
   const redis = env.REDIS_URL
     ? new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false })
     : null;
@@ -198,7 +199,7 @@ export async function createServer(
           let operation = "unknown";
           return {
             async didResolveOperation(request: GraphQLRequestContextDidResolveOperation<ServerContext>) {
-              operation = request.operationName ?? request.operation?.operation ?? "unknown";
+              operation = operationLabel(request.operationName ?? request.operation?.operation ?? "unknown");
               if (!limiter) return;
               const cost = estimateCost(request.document, request.operationName, request.request.variables ?? {});
               const decision = await limiter.consume(contextValue.rateKey, cost).catch((error: unknown) => {

@@ -40,3 +40,17 @@ export function createMetrics(poolStats: () => { total: number; idle: number; wa
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * Operation names come from clients: as metric labels and window keys they must not grow without
+ * bound. The first `max` well-formed names are kept as they are; any other is counted as "other".
+ */
+export function operationLabels(max = 200) {
+  const known = new Set<string>();
+  return (name: string): string => {
+    if (known.has(name)) return name;
+    if (known.size >= max || !/^[A-Za-z_]\w{0,63}$/.test(name)) return "other";
+    known.add(name);
+    return name;
+  };
+}
