@@ -13,6 +13,14 @@ const env = loadEnv({
 const server = await createServer(env);
 const url = await server.listen(0, "127.0.0.1");
 process.send?.({ url: `${url}/graphql` });
+// The soak asks for the live heap: a full collection first (with --expose-gc), so that what is
+// reported is what is still referenced, not garbage waiting for the collector.
+process.on("message", (message: { type?: string }) => {
+  if (message.type !== "heap") return;
+  (globalThis as { gc?: () => void }).gc?.();
+  const { heapUsed, external, rss } = process.memoryUsage();
+  process.send?.({ heapUsed, external, rss });
+});
 process.on("SIGTERM", () => {
   server.close().then(
     () => process.exit(0),

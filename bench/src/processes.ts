@@ -9,6 +9,8 @@ export interface ChildServer {
   pid: number;
   /** Resident set size and its peak so far, in bytes (from /proc). */
   memory(): { rss: number; peak: number };
+  /** The child's live heap after a full collection (it must run with --expose-gc), in bytes. */
+  heapAfterGc(): Promise<{ heapUsed: number; external: number; rss: number }>;
   stop(): Promise<void>;
 }
 
@@ -19,9 +21,14 @@ export interface ChildServer {
 const tsconfig = fileURLToPath(new URL("../../apps/api/tsconfig.json", import.meta.url));
 
 /** Forks `entry` (a TypeScript file beside this one, run through tsx) and waits for its `{ url }` message. */
-export async function startChild(name: string, entry: string, env: Record<string, string>): Promise<ChildServer> {
+export async function startChild(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): Promise<ChildServer> {
   const child: ChildProcess = fork(fileURLToPath(new URL(entry, import.meta.url)), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...nodeOptions],
     env: { ...process.env, ...env, TSX_TSCONFIG_PATH: tsconfig },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -48,6 +55,16 @@ export async function startChild(name: string, entry: string, env: Record<string
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0) * 1024;
       return { rss: kb("VmRSS"), peak: kb("VmHWM") };
+    },
+    heapAfterGc() {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name}: no memory report within 10 s`)), 10_000);
+        child.once("message", (message: { heapUsed: number; external: number; rss: number }) => {
+          clearTimeout(timer);
+          resolve(message);
+        });
+        child.send({ type: "heap" });
+      });
     },
     async stop() {
       if (child.exitCode !== null) return;
