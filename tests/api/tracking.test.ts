@@ -248,3 +248,68 @@ describe("tracking new deals", () => {
     await anonymous.dispose();
   });
 });
+
+describe("subscriptions from the playground", () => {
+  it("take the key from the operation's headers (GraphiQL's Headers tab) on a keyless connection", async () => {
+    const env = loadEnv({ SEED_ON_START: "false", APP_MODE: "demo", LOG_LEVEL: "silent" });
+    const demo = await createServer(env, { db: database.db, logger: pino({ level: "silent" }) });
+    const url = `${await demo.listen(0)}/graphql`;
+    try {
+      const services = { prisma: database.db.prisma, viewer: { actor: "test:setup", role: "ADMIN" as const } };
+      const watcher = (await createApiKey(services, { userName: "playground-watcher", role: "VIEWER", keyName: "t" }))
+        .key;
+      const curator = (await createApiKey(services, { userName: "playground-curator", role: "ANALYST", keyName: "t" }))
+        .key;
+      const created = await gql<{ createWatchlist: { watchlist: { id: string } } }>(
+        url,
+        watcher,
+        `mutation { createWatchlist(input: { name: "Ventures in Kenya", regionCodes: ["404"], dealTypes: [JOINT_VENTURE] }) {
+          watchlist { id } errors { message } } }`,
+      );
+      const id = created.createWatchlist.watchlist.id;
+      const client = subscriber(url, null);
+      const anonymous = await client.iterate({ query: DEAL_ADDED, variables: { id } }).next();
+      expect(anonymous.value?.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED" });
+
+      const feed = client.iterate<{ dealAdded: { deal: { id: string } } }>({
+        query: DEAL_ADDED,
+        variables: { id },
+        extensions: { headers: { Authorization: `Bearer ${watcher}` } },
+      });
+      const next = feed.next();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const parties = await Promise.all(
+        ["Umbriel Ventures", "Kestova Holdings"].map((name) =>
+          database.db.prisma.entity.create({ data: { kind: "ORGANIZATION", name, reviewStatus: "ACCEPTED" } }),
+        ),
+      );
+      const deal = await gql<{ createDeal: { deal: { id: string } } }>(
+        url,
+        curator,
+        `mutation($input: CreateDealInput!) { createDeal(input: $input) { deal { id } errors { message } } }`,
+        {
+          input: {
+            type: "JOINT_VENTURE",
+            status: "ANNOUNCED",
+            title: "Umbriel and Kestova form a joint venture",
+            participants: parties.map((p) => ({
+              entityId: Buffer.from(`Entity:${p.id}`).toString("base64url"),
+              role: "PARTNER",
+            })),
+            regionCodes: ["404"],
+            sectorCodes: ["logistics"],
+          },
+        },
+      );
+      const event = await Promise.race([
+        next,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no dealAdded within 10 s")), 10_000)),
+      ]);
+      expect(event.value?.data?.dealAdded.deal.id).toBe(deal.createDeal.deal.id);
+      await feed.return?.();
+      await client.dispose();
+    } finally {
+      await demo.close();
+    }
+  });
+});

@@ -416,9 +416,25 @@ export async function createServer(
           return false;
         }
       },
-      onSubscribe: (ctx, _id, message) => {
-        const viewer = socketViewers.get(ctx.extra.socket);
+      onSubscribe: async (ctx, _id, message) => {
+        let viewer = socketViewers.get(ctx.extra.socket);
         if (!viewer) return [new GraphQLError("Not connected.")];
+        // GraphiQL sends its Headers tab with each operation (extensions.headers), not on connect:
+        // a key there counts for that subscription.
+        const headers = message.extensions?.headers as Record<string, unknown> | undefined;
+        const header = headers?.authorization ?? headers?.Authorization;
+        if (typeof header === "string") {
+          try {
+            const key = keyFromHeaders(header, undefined);
+            viewer = (await viewerOf(key, ctx.extra.request.socket.remoteAddress, randomUUID())).viewer;
+          } catch (error) {
+            return [
+              new GraphQLError(error instanceof GraphQLError ? error.message : "The API key is not valid.", {
+                extensions: { code: "UNAUTHENTICATED" },
+              }),
+            ];
+          }
+        }
         let document;
         try {
           document = parse(message.query, { maxTokens: 3_000 });
