@@ -49,3 +49,8 @@ export function formatDate(iso: string): string {
 export function bucketLabel(label: string, count: number): string {
   return `${label}: ${pluralize(count, "deal")}`;
 }
+
+/** A confidence (0..1) as a whole percentage: 0.8 → "80 %"; null → "—". */
+export function formatConfidence(confidence: number | null): string {
+  return confidence == null ? "—" : `${Math.round(confidence * 100)} %`;
+}
