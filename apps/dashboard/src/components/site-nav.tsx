@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Overview", matches: (path: string) => path === "/" },
   { href: "/deals", label: "Deals", matches: (path: string) => path.startsWith("/deals") },
+  { href: "/ingest", label: "Ingest", matches: (path: string) => path.startsWith("/ingest") },
+  { href: "/review", label: "Review", matches: (path: string) => path.startsWith("/review") },
   { href: "/health", label: "API health", matches: (path: string) => path.startsWith("/health") },
 ] as const;
 
