@@ -1,17 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { fictionalArticle, ingestThroughForm } from "./ingest-support.ts";
 import { screenshot, seededIds } from "./support.ts";
 
 // Every page, narrow and wide: no serious or critical axe violation, and a screenshot to look at.
 for (const width of [375, 1280]) {
   test(`every page is accessible at ${width} px`, async ({ page }) => {
     const ids = await seededIds();
+    // An ingested fictional article, so that the review queue has proposals to show.
+    await ingestThroughForm(page, fictionalArticle());
     const pages: [string, string][] = [
       ["overview", "/"],
       ["deals", "/deals"],
       ["deal", `/deals/${encodeURIComponent(ids.deal)}`],
       ["entity", `/entities/${encodeURIComponent(ids.entity)}`],
       ["article", `/articles/${encodeURIComponent(ids.article)}`],
+      ["ingest", "/ingest"],
+      ["review", "/review"],
     ];
     await page.setViewportSize({ width, height: 900 });
     for (const [name, path] of pages) {
