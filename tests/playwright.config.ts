@@ -9,6 +9,15 @@ export const API_PORT = 4310;
 export const DASHBOARD_PORT = 3310;
 export const API_URL = `http://127.0.0.1:${API_PORT}/graphql`;
 
+// One folder per run for the database and the tests' key. Workers load this file again and inherit the
+// environment, so they find the same folder.
+const RUN_DIR = (process.env.DEALGRAPH_BROWSER_RUN_DIR ??= mkdtempSync(join(tmpdir(), "dealgraph-browser-")));
+/**
+ * An ANALYST key for the tests' own writes through the API (deals that arrive on watchlists), made
+ * before the servers start, as `npm start` makes the dashboard's. The dashboard's key stays unknown here.
+ */
+export const ANALYST_KEY_FILE = join(RUN_DIR, "analyst-key");
+
 export default defineConfig({
   testDir: "./browser",
   outputDir: "./test-results/artifacts",
@@ -33,7 +42,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node ../scripts/start.mjs",
+    command:
+      `cd ../apps/api && npx tsx src/cli/keys.ts create --user browser-tests --role ANALYST --name "browser tests" ` +
+      `--quiet > "${ANALYST_KEY_FILE}" && cd ../../tests && node ../scripts/start.mjs`,
     url: `http://127.0.0.1:${DASHBOARD_PORT}/`,
     timeout: 600_000,
     reuseExistingServer: false,
@@ -41,8 +52,13 @@ export default defineConfig({
     env: {
       API_PORT: String(API_PORT),
       DASHBOARD_PORT: String(DASHBOARD_PORT),
-      DATA_DIR: join(mkdtempSync(join(tmpdir(), "dealgraph-browser-")), "pglite"),
+      DATA_DIR: join(RUN_DIR, "pglite"),
       LOG_LEVEL: "warn",
+      // Webhooks to the tests' own receiver on loopback, retried quickly, given up after two attempts.
+      WEBHOOK_ALLOWED_NETWORKS: "127.0.0.0/8,::1/128",
+      WEBHOOK_MAX_ATTEMPTS: "2",
+      WEBHOOK_RETRY_BASE_MS: "100",
+      WEBHOOK_POLL_MS: "200",
     },
   },
 });

@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   turbopack: { root: monorepoRoot },
   outputFileTracingRoot: monorepoRoot,
+  // The live feed relay's WebSocket client runs from node_modules as is (ws must not be bundled).
+  serverExternalPackages: ["ws", "graphql-ws"],
 };
 
 // Next.js requires the config as the default export.

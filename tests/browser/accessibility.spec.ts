@@ -19,6 +19,12 @@ for (const width of [375, 1280]) {
       ["review", "/review"],
     ];
     await page.setViewportSize({ width, height: 900 });
+    // A watchlist of the dashboard's user, made through its form, for the watchlist page.
+    await page.goto("/watchlists");
+    await page.getByLabel("Name").fill(`Axe ${width}`);
+    await page.getByRole("button", { name: "Create watchlist" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Axe ${width}` })).toBeVisible();
+    pages.push(["watchlists", "/watchlists"], ["watchlist", new URL(page.url()).pathname]);
     for (const [name, path] of pages) {
       await page.goto(path);
       await expect(page.getByRole("main")).toBeVisible();

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/deals", label: "Deals", matches: (path: string) => path.startsWith("/deals") },
   { href: "/ingest", label: "Ingest", matches: (path: string) => path.startsWith("/ingest") },
   { href: "/review", label: "Review", matches: (path: string) => path.startsWith("/review") },
+  { href: "/watchlists", label: "Watchlists", matches: (path: string) => path.startsWith("/watchlists") },
   { href: "/health", label: "API health", matches: (path: string) => path.startsWith("/health") },
 ] as const;
 
