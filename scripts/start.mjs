@@ -50,10 +50,13 @@ function buildDashboardIfStale() {
 }
 
 function run(name, command, args, options) {
+  // Each server runs in a process group of its own (npx → tsx → node, npx → next-server), so
+  // that stopping it stops every process under it, not only the first.
   const child = spawn(command, args, {
     ...options,
     env: { ...env, ...options.env },
     stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
   });
   child.on("exit", (code, signal) => {
     if (stopping) return;
@@ -78,12 +81,22 @@ async function waitFor(url, what, timeoutMs) {
   throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** Signals a child's whole process group; quiet when it is already gone. */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already stopped
+  }
+}
+
 let stopping = false;
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 500).unref();
+  for (const child of children) signalGroup(child, "SIGTERM");
+  // A server that has not finished within 10 s is stopped hard.
+  setTimeout(() => children.forEach((child) => signalGroup(child, "SIGKILL")), 10_000).unref();
   Promise.all(
     children.map(
       (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on("exit", resolve))),
@@ -92,6 +105,9 @@ function stop(code = 0) {
 }
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
+process.on("SIGHUP", () => stop(0));
+// However this process ends, its servers end with it.
+process.on("exit", () => children.forEach((child) => signalGroup(child, "SIGTERM")));
 
 /**
  * The dashboard calls the API server-side with a key of its own, made fresh at each start (the
