@@ -120,6 +120,21 @@ describe("watchlists", () => {
     );
     expect(seen.markWatchlistSeen.watchlist.newArrivalCount).toBe(0);
 
+    // The mark never moves back, and arrivals can be read from a moment on.
+    const earlier = new Date(Date.now() - 3_600_000).toISOString();
+    const kept = await api.query<{ markWatchlistSeen: { watchlist: { newArrivalCount: number } } }>(
+      `mutation($id: ID!, $upTo: DateTimeISO) { markWatchlistSeen(id: $id, upTo: $upTo) { watchlist { newArrivalCount } } }`,
+      { id: african.id, upTo: earlier },
+      owner,
+    );
+    expect(kept.markWatchlistSeen.watchlist.newArrivalCount).toBe(0);
+    const since = await api.query<{ watchlist: { arrivals: { totalCount: number } } }>(
+      `query($id: ID!, $since: DateTimeISO) { watchlist(id: $id) { arrivals(since: $since) { totalCount } } }`,
+      { id: african.id, since: new Date().toISOString() },
+      owner,
+    );
+    expect(since.watchlist.arrivals.totalCount).toBe(0);
+
     // Undo takes the decision back but not the alert; accepting again raises nothing new.
     await api.query(UNDO, { input: { auditEventId: accepted } });
     await review(dealId, "ACCEPT");

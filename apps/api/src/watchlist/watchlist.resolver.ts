@@ -113,12 +113,18 @@ export class WatchlistResolver {
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("onlyNew", () => Boolean, { nullable: true, description: "Only those after your last visit." })
     onlyNew?: boolean,
+    @Arg("since", () => Date, {
+      nullable: true,
+      description: "Only those that arrived after this moment (to catch up after a lost connection).",
+    })
+    since?: Date,
   ) {
     const page = pageArgs(first, after);
+    const floors = [onlyNew ? row.lastSeenAt : null, since ?? null].filter((d): d is Date => d !== null);
     const connection = await listArrivals(ctx.prisma, row, {
       first: page.first,
       after: page.after,
-      since: onlyNew ? row.lastSeenAt : null,
+      since: floors.length ? new Date(Math.max(...floors.map((d) => d.getTime()))) : null,
     });
     const deals = await ctx.loaders.dealById.loadMany(connection.edges.map((e) => e.node.dealId));
     return {
@@ -164,8 +170,16 @@ export class WatchlistResolver {
 
   @Mutation(() => WatchlistPayload, { description: "Records your visit: arrivals so far are no longer new." })
   @Authorize("VIEWER")
-  markWatchlistSeen(@Ctx() ctx: Context, @Arg("id", () => ID) id: string) {
-    return payload(async () => ({ watchlist: await markWatchlistSeen(ctx, id) }));
+  markWatchlistSeen(
+    @Ctx() ctx: Context,
+    @Arg("id", () => ID) id: string,
+    @Arg("upTo", () => Date, {
+      nullable: true,
+      description: "The arrival time of the newest deal you saw (default: now). The mark never moves back.",
+    })
+    upTo?: Date,
+  ) {
+    return payload(async () => ({ watchlist: await markWatchlistSeen(ctx, id, upTo ?? null) }));
   }
 
   @Mutation(() => SetWebhookPayload, {

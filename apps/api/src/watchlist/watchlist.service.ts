@@ -142,11 +142,18 @@ export async function deleteWatchlist({ prisma, viewer }: Deps, globalId: string
   });
 }
 
-/** Records the owner's visit: arrivals up to now are no longer new. */
-export async function markWatchlistSeen({ prisma, viewer }: Deps, globalId: string) {
+/**
+ * Records the owner's visit: arrivals up to `upTo` (default now, never later than now) are no
+ * longer new. The mark only moves forward.
+ */
+export async function markWatchlistSeen({ prisma, viewer }: Deps, globalId: string, upTo: Date | null = null) {
+  const now = new Date();
+  if (upTo && Number.isNaN(upTo.getTime())) throw AppError.validation("upTo is not a date.", ["upTo"]);
+  const mark = upTo && upTo < now ? upTo : now;
   return prisma.$transaction(async (tx) => {
     const before = await findOwnWatchlist(tx, viewer, globalId);
-    const watchlist = await tx.watchlist.update({ where: { id: before.id }, data: { lastSeenAt: new Date() } });
+    const lastSeenAt = mark > before.lastSeenAt ? mark : before.lastSeenAt;
+    const watchlist = await tx.watchlist.update({ where: { id: before.id }, data: { lastSeenAt } });
     await recordAudit(tx, viewer, {
       action: "UPDATE",
       targetType: "Watchlist",

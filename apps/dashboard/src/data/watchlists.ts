@@ -159,9 +159,9 @@ export async function watchlistExists(id: string): Promise<boolean> {
 
 const RecentArrivalsQuery = graphql(
   `
-    query RecentArrivals($id: ID!) {
+    query RecentArrivals($id: ID!, $since: DateTimeISO) {
       watchlist(id: $id) {
-        arrivals(first: 50) {
+        arrivals(first: 100, since: $since) {
           nodes {
             arrivedAt
             deal {
@@ -177,9 +177,9 @@ const RecentArrivalsQuery = graphql(
 
 export type RecentArrival = NonNullable<ResultOf<typeof RecentArrivalsQuery>["watchlist"]>["arrivals"]["nodes"][number];
 
-/** The latest arrivals (newest first), to fill the gap a live feed had while it was not connected. */
-export async function recentArrivals(id: string): Promise<RecentArrival[]> {
-  return (await queryApi(RecentArrivalsQuery, { id })).watchlist?.arrivals.nodes ?? [];
+/** Arrivals after `since` (newest first, up to 100), to fill the gap a live feed had while it was not connected. */
+export async function recentArrivals(id: string, since: string | null): Promise<RecentArrival[]> {
+  return (await queryApi(RecentArrivalsQuery, { id, since })).watchlist?.arrivals.nodes ?? [];
 }
 
 const UserErrorFields = graphql(`

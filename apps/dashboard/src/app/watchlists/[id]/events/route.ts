@@ -76,7 +76,7 @@ export async function GET(request: Request, context: RouteContext<"/watchlists/[
       // Arrivals between the page's render (or the last event) and the subscription's start.
       const backfill = async () => {
         try {
-          for (const arrival of arrivalsAfter(await recentArrivals(watchlistId), lastSent))
+          for (const arrival of arrivalsAfter(await recentArrivals(watchlistId, lastSent ?? null), lastSent))
             send(toLiveArrival(arrival));
         } catch {
           // The subscription itself reports a lost API; a failed look back changes nothing here.
