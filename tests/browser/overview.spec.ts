@@ -32,6 +32,19 @@ test.describe("overview", () => {
     expect(html).not.toContain("recharts-bar-rectangle");
   });
 
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("shows the figures and the bars, and a bar still opens the filtered deal list", async ({ page }) => {
+      await page.goto("/");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const byRegion = page.getByRole("region", { name: "Partnerships by region" });
+      await byRegion.getByRole("link", { name: "Asia: 1 deal" }).click();
+      await expect(page).toHaveURL(/regionCode=142/);
+      await expect(page.getByRole("link", { name: /Alibaba Group × BMW Group/ })).toBeVisible();
+    });
+  });
+
   test("switches the region chart to countries, keeping it in the URL", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("link", { name: "Country", exact: true }).click();

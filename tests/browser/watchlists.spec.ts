@@ -275,10 +275,7 @@ test.describe("a watchlist's webhook", () => {
 test.describe("the watchlist form without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  // FIXME: the root app/loading.tsx puts every page that loads data behind a Suspense fallback, and the
-  // streamed content is revealed only by an inline script: without JavaScript the browser shows
-  // "Loading…" on /watchlists (and on the overview, whose no-JavaScript test fails the same way).
-  test.fixme("shows errors beside the fields, keeps what was typed, then creates", async ({ page }) => {
+  test("shows errors beside the fields, keeps what was typed, then creates", async ({ page }) => {
     const name = `No-script ${Date.now()}`;
     await page.goto("/watchlists");
     await page.getByLabel("Name").fill(name);

@@ -1,7 +1,0 @@
-export default function Loading() {
-  return (
-    <p className="loading" role="status">
-      Loading…
-    </p>
-  );
-}
