@@ -2,6 +2,7 @@
 // `npm start`: the API and the dashboard together, on the embedded database unless DATABASE_URL
 // is set. Builds the dashboard first when its sources changed since the last build.
 import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,13 +51,13 @@ function buildDashboardIfStale() {
 }
 
 function run(name, command, args, options) {
-  // Each server runs in a process group of its own (npx → tsx → node, npx → next-server), so
-  // that stopping it stops every process under it, not only the first.
+  // Servers run as direct children (node itself, no npx or tsx wrapper in between), so a signal
+  // to the child reaches the server, and a signal to this process group (Ctrl+C, a test runner
+  // stopping its web server) reaches them all.
   const child = spawn(command, args, {
     ...options,
     env: { ...env, ...options.env },
     stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
   });
   child.on("exit", (code, signal) => {
     if (stopping) return;
@@ -81,22 +82,18 @@ async function waitFor(url, what, timeoutMs) {
   throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** Signals a child's whole process group; quiet when it is already gone. */
-function signalGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already stopped
-  }
+/** Signals a child; quiet when it is already gone. */
+function signal(child, name) {
+  if (child.exitCode === null && child.signalCode === null) child.kill(name);
 }
 
 let stopping = false;
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) signalGroup(child, "SIGTERM");
+  for (const child of children) signal(child, "SIGTERM");
   // A server that has not finished within 10 s is stopped hard.
-  setTimeout(() => children.forEach((child) => signalGroup(child, "SIGKILL")), 10_000).unref();
+  setTimeout(() => children.forEach((child) => signal(child, "SIGKILL")), 10_000).unref();
   Promise.all(
     children.map(
       (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on("exit", resolve))),
@@ -107,7 +104,7 @@ process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 process.on("SIGHUP", () => stop(0));
 // However this process ends, its servers end with it.
-process.on("exit", () => children.forEach((child) => signalGroup(child, "SIGTERM")));
+process.on("exit", () => children.forEach((child) => signal(child, "SIGTERM")));
 
 /**
  * The dashboard calls the API server-side with a key of its own, made fresh at each start (the
@@ -147,9 +144,13 @@ log(
     ? "starting the API on PostgreSQL…"
     : `starting the API on the embedded database (${process.env.DATA_DIR ?? "./data/pglite"})…`,
 );
-run("API", "npx", ["tsx", "src/main.ts"], { cwd: join(root, "apps/api"), env: { PORT: String(apiPort), HOST: host } });
+run("API", process.execPath, ["--import", "tsx", "src/main.ts"], {
+  cwd: join(root, "apps/api"),
+  env: { PORT: String(apiPort), HOST: host },
+});
 await waitFor(`${apiUrl}/readyz`, "The API", 120_000);
-run("dashboard", "npx", ["next", "start", "-p", String(dashboardPort), "-H", host], {
+const nextBin = createRequire(join(root, "apps/dashboard/package.json")).resolve("next/dist/bin/next");
+run("dashboard", process.execPath, [nextBin, "start", "-p", String(dashboardPort), "-H", host], {
   cwd: join(root, "apps/dashboard"),
   env: { API_URL: `${apiUrl}/graphql`, API_KEY: dashboardKey },
 });
