@@ -14,7 +14,8 @@ export const DEAL_ADDED_EVENT = "deal.added";
 /**
  * Which of the deals (just accepted, in this transaction) match which live watchlists: every
  * given part of a watchlist must hold; within a part any value matches; companies count with
- * their units (recursively) when the watchlist says so; regions and sectors match the code and
+ * their units (recursively) when the watchlist says so, and a company merged into another is
+ * followed to the one that remains; regions and sectors match the code and
  * everything under it. One statement for all watchlists; a deal arrives on a watchlist once,
  * ever (the primary key), so accepting it again after an undo raises nothing new.
  */
@@ -26,8 +27,10 @@ const MATCH = (dealIds: string[]) => Prisma.sql`
     UNION
     SELECT wd.watchlist_id, e.id
     FROM watched wd
-    JOIN live w ON w.id = wd.watchlist_id AND w.include_units
-    JOIN entity e ON e.parent_id = wd.entity_id AND e.deleted_at IS NULL
+    JOIN live w ON w.id = wd.watchlist_id
+    JOIN entity watched_entity ON watched_entity.id = wd.entity_id
+    JOIN entity e ON e.deleted_at IS NULL
+      AND ((w.include_units AND e.parent_id = wd.entity_id) OR e.id = watched_entity.merged_into_id)
   )
   INSERT INTO watchlist_match (watchlist_id, deal_id)
   SELECT w.id, d.id

@@ -160,6 +160,21 @@ describe("watchlists", () => {
     expect((await read(owner, withoutUnits.id))?.arrivals.totalCount).toBe(0);
   });
 
+  it("follow a watched company into the one it was merged into", async () => {
+    const owner = await makeUser();
+    const [duplicate, survivor, partner] = await Promise.all([
+      makeEntity(api.db.prisma),
+      makeEntity(api.db.prisma),
+      makeEntity(api.db.prisma),
+    ]);
+    const watchlist = await createWatchlist(owner, { entityIds: [toGlobalId("Entity", duplicate.id)] });
+    await api.query(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { errors { message } } }`, {
+      input: { sourceId: toGlobalId("Entity", duplicate.id), targetId: toGlobalId("Entity", survivor.id) },
+    });
+    const dealId = await proposeDeal([survivor.id, partner.id], { reviewStatus: "ACCEPTED" });
+    expect((await read(owner, watchlist.id))?.arrivals.nodes.map((n) => n.deal.id)).toEqual([dealId]);
+  });
+
   it("match deals by type, and a curator's deal created as accepted arrives at once", async () => {
     const owner = await makeUser();
     const [a, b] = await Promise.all([makeEntity(api.db.prisma), makeEntity(api.db.prisma)]);
