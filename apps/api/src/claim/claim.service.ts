@@ -220,9 +220,9 @@ function valueColumns(value: z.output<typeof valueSchema> | null | undefined, ob
 }
 
 function qualifierColumns(catalog: TaxonomyCatalog, q: z.output<typeof qualifiersSchema> | null | undefined) {
-  if (q?.regionCode && !catalog.region(q.regionCode))
+  if (q?.regionCode != null && !catalog.region(q.regionCode))
     throw AppError.validation(`Unknown region code "${q.regionCode}".`, ["input", "qualifiers", "regionCode"]);
-  if (q?.sectorCode && !catalog.sector(q.sectorCode))
+  if (q?.sectorCode != null && !catalog.sector(q.sectorCode))
     throw AppError.validation(`Unknown sector code "${q.sectorCode}".`, ["input", "qualifiers", "sectorCode"]);
   if (q?.amount && toUsd(q.amount.amount, q.amount.currency) === undefined) {
     throw AppError.validation(`No exchange rate for ${q.amount.currency}.`, [

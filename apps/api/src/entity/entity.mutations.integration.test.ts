@@ -41,6 +41,13 @@ describe("createEntity", () => {
       { input: { kind: "ORGANIZATION", name: "X", regionCode: "999" } },
       "input.regionCode",
     );
+    // Found by the fuzzer: an empty code slipped past the check into a foreign-key violation.
+    await expectRefused(
+      api,
+      CREATE,
+      { input: { kind: "ORGANIZATION", name: "!", regionCode: "" } },
+      "input.regionCode",
+    );
     await expectRefused(
       api,
       CREATE,

@@ -111,7 +111,8 @@ async function checkReferences(
   input: { regionCode?: string | null; parentId?: string | null },
   selfId?: string,
 ) {
-  if (input.regionCode && !catalog.region(input.regionCode)) {
+  // An empty code is an unknown code, not "no region" (null says that).
+  if (input.regionCode != null && !catalog.region(input.regionCode)) {
     throw AppError.validation(`Unknown region code "${input.regionCode}".`, ["input", "regionCode"]);
   }
   if (!input.parentId) return null;
