@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "../../apps/api/src/env.ts";
@@ -137,9 +137,11 @@ describe.runIf(runnable)("database faults", () => {
 describe.runIf(runnable)("SIGTERM", () => {
   it("lets in-flight requests finish and exits within 10 s", async () => {
     const db = startOwnPostgres(PORT + 1);
+    let child: ChildProcess | undefined;
     try {
       const port = 45_000 + Math.floor(Math.random() * 1_000);
-      const child = spawn("npx", ["tsx", "src/main.ts"], {
+      // node itself (no npx/tsx wrapper), so the signal and the exit are the API's own.
+      child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
         cwd: new URL("../../apps/api/", import.meta.url).pathname,
         env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), APP_MODE: "demo", LOG_LEVEL: "warn" },
         stdio: "ignore",
@@ -157,8 +159,8 @@ describe.runIf(runnable)("SIGTERM", () => {
       );
       await sleep(5);
       const signalled = Date.now();
-      const exited = new Promise<number>((resolve) => child.on("exit", () => resolve(Date.now() - signalled)));
-      // npx → node: signal the whole process group's leader and let it forward.
+      const api = child;
+      const exited = new Promise<number>((resolve) => api.on("exit", () => resolve(Date.now() - signalled)));
       child.kill("SIGTERM");
       const statuses = await Promise.all(inFlight);
       const exitMs = await exited;
@@ -167,7 +169,9 @@ describe.runIf(runnable)("SIGTERM", () => {
       );
       expect(statuses.every((s) => s === 200)).toBe(true);
       expect(exitMs).toBeLessThan(10_000);
+      expect(child.exitCode).toBe(0);
     } finally {
+      if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       db.destroy();
     }
   }, 120_000);

@@ -34,12 +34,21 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     server.logger.info({ signal }, "shutting down: finishing in-flight requests");
     const force = setTimeout(() => process.exit(1), 9_000);
     force.unref();
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        server.logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
+    // Not ready any more, but still serving for a moment: requests already on their way (a
+    // connection accepted, its request not yet read) are answered instead of cut off.
+    server.drain();
+    setTimeout(() => void stop(), DRAIN_MS);
   });
+}
+
+const DRAIN_MS = 500;
+
+function stop() {
+  return server.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      server.logger.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    },
+  );
 }

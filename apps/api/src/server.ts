@@ -58,6 +58,11 @@ export interface DealgraphServer {
   /** Context for `apollo.executeOperation` in tests, as a request with a key of that role would get it. */
   contextFor(actor?: string, role?: Role | null, userId?: string): ServerContext;
   listen(port: number, host?: string): Promise<string>;
+  /**
+   * The first step of a graceful stop: /readyz turns false (a load balancer stops sending) while
+   * requests keep being served, including those whose connection is open but not yet read.
+   */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -326,10 +331,14 @@ export async function createServer(
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  let draining = false;
   app.get("/readyz", async (_req, res) => {
-    const ready = await db.ping(1_000);
-    database.up = ready;
-    res.status(ready ? 200 : 503).json({ ready, database: ready ? "up" : "unreachable" });
+    const up = await db.ping(1_000);
+    database.up = up;
+    const ready = up && !draining;
+    res
+      .status(ready ? 200 : 503)
+      .json({ ready, database: up ? "up" : "unreachable", ...(draining ? { draining: true } : {}) });
   });
   // The embedded database's dump must be taken by the process that has it open: this one.
   app.post("/admin/backup", express.json({ limit: "4kb" }), async (req, res) => {
@@ -525,7 +534,11 @@ export async function createServer(
         });
       });
     },
+    drain() {
+      draining = true;
+    },
     async close() {
+      draining = true;
       clearInterval(watch);
       releaseDataDir?.();
       await wsServerCleanup.dispose();
