@@ -4,8 +4,7 @@ import type { FilterOptions } from "@/data/taxonomy";
 import type { DealListParams } from "@/lib/deal-list-params";
 import { PeriodField } from "./period-field";
 import { DEAL_STATUSES, DEAL_TYPES, humanize } from "@/lib/enums";
-
-const INDENT = "\u00a0\u00a0\u00a0";
+import { RegionOptions, SectorOptions } from "./taxonomy-options";
 
 /** Every deal filter as a plain GET form: the URL holds the view, and it works without JavaScript. */
 export function DealFilterForm({
@@ -18,12 +17,6 @@ export function DealFilterForm({
   company: CompanyResolution;
 }) {
   const companyText = company.selected?.name ?? params.company ?? "";
-  const regionGroups = [
-    { label: "Continents", items: options.continents },
-    { label: "Sub-regions", items: options.subRegions },
-    { label: "Intermediate regions", items: options.intermediateRegions },
-    { label: "Countries and areas", items: options.countries },
-  ];
 
   return (
     <form method="get" action="/deals" aria-label="Deal filters" className="card">
@@ -48,15 +41,7 @@ export function DealFilterForm({
           <label htmlFor="filter-region">Region</label>
           <select id="filter-region" name="regionCode" defaultValue={params.regionCode ?? ""}>
             <option value="">Any region</option>
-            {regionGroups.map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.items.map((region) => (
-                  <option key={region.code} value={region.code}>
-                    {region.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <RegionOptions options={options} />
           </select>
           <span className="hint">Includes the regions and countries within it</span>
         </div>
@@ -65,16 +50,7 @@ export function DealFilterForm({
           <label htmlFor="filter-sector">Sector</label>
           <select id="filter-sector" name="sectorCode" defaultValue={params.sectorCode ?? ""}>
             <option value="">Any sector</option>
-            {options.sectors.map((section) => [
-              <option key={section.code} value={section.code}>
-                {section.name}
-              </option>,
-              ...section.children.map((child) => (
-                <option key={child.code} value={child.code}>
-                  {`${INDENT}${child.name}`}
-                </option>
-              )),
-            ])}
+            <SectorOptions options={options} />
           </select>
           <span className="hint">A section includes its themes</span>
         </div>

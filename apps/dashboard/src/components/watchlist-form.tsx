@@ -6,8 +6,7 @@ import type { FilterOptions } from "@/data/taxonomy";
 import { DEAL_TYPES, humanize } from "@/lib/enums";
 import { INITIAL_WATCHLIST_STATE, type WatchlistField, type WatchlistFormError } from "@/lib/watchlist-form";
 import styles from "./watchlists.module.css";
-
-const INDENT = "\u00a0\u00a0\u00a0";
+import { RegionOptions, SectorOptions } from "./taxonomy-options";
 
 const LABELS: Record<WatchlistField, string> = {
   name: "Name",
@@ -39,12 +38,6 @@ export function WatchlistForm({ options }: { options: FilterOptions }) {
   const { values } = state;
   const errorOf = (field: WatchlistField) => state.errors.find((error) => error.field === field);
   const invalid = (field: WatchlistField) => (errorOf(field) ? true : undefined);
-  const regionGroups = [
-    { label: "Continents", items: options.continents },
-    { label: "Sub-regions", items: options.subRegions },
-    { label: "Intermediate regions", items: options.intermediateRegions },
-    { label: "Countries and areas", items: options.countries },
-  ];
   // A fresh key per answer re-applies the kept values (uncontrolled fields read defaults once).
   const formKey = JSON.stringify(values);
 
@@ -130,15 +123,7 @@ export function WatchlistForm({ options }: { options: FilterOptions }) {
               errorOf("regionCodes") && "watchlist-regionCodes-error",
             )}
           >
-            {regionGroups.map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.items.map((region) => (
-                  <option key={region.code} value={region.code}>
-                    {region.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <RegionOptions options={options} />
           </select>
           <span id="watchlist-regionCodes-hint" className="hint">
             Markets; a region includes the countries within it. Ctrl or ⌘ + click to choose several
@@ -160,16 +145,7 @@ export function WatchlistForm({ options }: { options: FilterOptions }) {
               errorOf("sectorCodes") && "watchlist-sectorCodes-error",
             )}
           >
-            {options.sectors.map((section) => [
-              <option key={section.code} value={section.code}>
-                {section.name}
-              </option>,
-              ...section.children.map((child) => (
-                <option key={child.code} value={child.code}>
-                  {`${INDENT}${child.name}`}
-                </option>
-              )),
-            ])}
+            <SectorOptions options={options} />
           </select>
           <span id="watchlist-sectorCodes-hint" className="hint">
             A section includes its themes. Ctrl or ⌘ + click to choose several
