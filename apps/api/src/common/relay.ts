@@ -49,6 +49,9 @@ export function fromGlobalId(globalId: string): { type: NodeTypeName; id: string
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a value from a cursor or an id is a UUID (the database would refuse anything else). */
+export const isUuid = (value: string) => UUID.test(value);
+
 /** Decodes a global id of the expected type into its local (UUID) id, or throws a user error. */
 export function decodeId(globalId: string, type: NodeTypeName, field: string[] = ["id"]): string {
   const decoded = fromGlobalId(globalId);

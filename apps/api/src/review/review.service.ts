@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Prisma, type PrismaClient, type ReviewStatus } from "@dealgraph/db";
 import { recordAudit, toJson, type Actor } from "../audit/audit.service.ts";
 import { AppError } from "../common/errors.ts";
-import { decodeCursor, decodeId, encodeCursor, toConnection } from "../common/relay.ts";
+import { decodeCursor, decodeId, encodeCursor, isUuid, toConnection } from "../common/relay.ts";
 import { optionalText, parseInput } from "../common/validate.ts";
 import { mergeEntitiesInTransaction, undoMergeEntitiesInTransaction } from "../entity/entity.service.ts";
 import type { Tracking } from "../watchlist/tracking.ts";
@@ -22,7 +22,6 @@ export interface QueueRow {
   confidence: number | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALL_KINDS = [ReviewKind.CLAIM, ReviewKind.DEAL, ReviewKind.ENTITY];
 
 /** Proposed claims, deals and entities, newest first, in one keyset-paginated statement. */
@@ -45,7 +44,7 @@ export async function listReviewQueue(
   let keyset = Prisma.empty;
   if (args.after) {
     const [at, id] = decodeCursor(args.after);
-    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at)) || !UUID.test(id))
+    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at)) || !isUuid(id))
       throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued.`);
     keyset = Prisma.sql`WHERE (q.at, q.id) < (${at}::timestamptz, ${id}::uuid)`;
   }

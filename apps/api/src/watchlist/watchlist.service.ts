@@ -4,7 +4,7 @@ import { Prisma, type PrismaClient, type Watchlist as WatchlistRow, type Webhook
 import { recordAudit, type Tx } from "../audit/audit.service.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { AppError } from "../common/errors.ts";
-import { decodeId, encodeCursor, toConnection, tryDecodeId, type CursorValue } from "../common/relay.ts";
+import { decodeId, encodeCursor, isUuid, toConnection, tryDecodeId, type CursorValue } from "../common/relay.ts";
 import { boundedList, parseInput, text } from "../common/validate.ts";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
 import { DealType } from "../common/enums.ts";
@@ -195,7 +195,7 @@ export async function listArrivals(
   if (args.since) where.push(Prisma.sql`m.matched_at > ${args.since}`);
   const [at, dealId] = args.after ?? [];
   const page = [...where];
-  if (typeof at === "string" && typeof dealId === "string" && tryUuid(dealId)) {
+  if (typeof at === "string" && typeof dealId === "string" && isUuid(dealId)) {
     page.push(Prisma.sql`(m.matched_at, m.deal_id) < (${new Date(at)}::timestamptz, ${dealId}::uuid)`);
   } else if (args.after) {
     throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued.`);
@@ -220,8 +220,6 @@ export async function listArrivals(
     },
   );
 }
-
-const tryUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 // ── webhooks ──
 
@@ -327,7 +325,7 @@ export async function listDeliveries(
   args: { first: number; after: CursorValue[] | null; statuses?: ("PENDING" | "DELIVERED" | "FAILED")[] | null },
 ) {
   const [at, id] = args.after ?? [];
-  if (args.after && !(typeof at === "string" && typeof id === "string" && tryUuid(id)))
+  if (args.after && !(typeof at === "string" && typeof id === "string" && isUuid(id)))
     throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued.`);
   const base: Prisma.WebhookDeliveryWhereInput = {
     webhookId,
