@@ -9,6 +9,8 @@ const env = loadEnv({
   APP_MODE: "demo",
   // The benchmark measures the service, not the limiter: rate limiting off where the API has it.
   RATE_LIMIT_POINTS_PER_MINUTE: "0",
+  // `npm run bench -- --no-rollup-cache` measures the aggregates computed on every request.
+  ROLLUP_CACHE_ENTRIES: process.env.ROLLUP_CACHE_ENTRIES,
 });
 const server = await createServer(env);
 const url = await server.listen(0, "127.0.0.1");

@@ -31,11 +31,11 @@ export interface ExplainTarget {
   variables: Vars;
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of every statement behind each target, into results/<scale>.explain.txt. */
+/** EXPLAIN (ANALYZE, BUFFERS) of every statement behind each target, into results/<name>.explain.txt. */
 export async function explainScenarios(
   pool: pg.Pool,
   taxonomy: Taxonomy,
-  scale: number,
+  name: string,
   targets: ExplainTarget[],
 ): Promise<string> {
   const sections: string[] = [];
@@ -55,7 +55,7 @@ export async function explainScenarios(
       );
     }
   }
-  const file = fileURLToPath(new URL(`../results/${scale}.explain.txt`, import.meta.url));
+  const file = fileURLToPath(new URL(`../results/${name}.explain.txt`, import.meta.url));
   writeFileSync(file, `${sections.join("\n")}\n`);
   return file;
 }

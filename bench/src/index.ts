@@ -12,6 +12,8 @@ const USAGE = `npm run bench -- [options]
   --repeats <n>      autocannon repeats per scenario (default 3); the medians are reported
   --connections <n>  autocannon concurrency (default 10)
   --serial <n>       sequential requests for the c=1 latency and raw-SQL timings (default 100)
+  --no-rollup-cache  run the API with its rollup answer cache off (ROLLUP_CACHE_ENTRIES=0): every
+                     aggregate computed from the rollups on every request; results in <scale>.cold.*
   --help`;
 
 function main() {
@@ -25,6 +27,7 @@ function main() {
       repeats: { type: "string", default: "3" },
       connections: { type: "string", default: "10" },
       serial: { type: "string", default: "100" },
+      "no-rollup-cache": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -51,6 +54,7 @@ function main() {
     repeats: Math.round(positive("repeats", values.repeats)),
     connections: Math.round(positive("connections", values.connections)),
     serialRuns: Math.round(positive("serial", values.serial)),
+    rollupCache: !values["no-rollup-cache"],
   };
 }
 

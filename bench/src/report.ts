@@ -40,7 +40,7 @@ export interface Machine {
 export interface BenchReport {
   scale: number;
   startedAt: string;
-  options: { connections: number; durationSeconds: number; repeats: number; serialRuns: number };
+  options: { connections: number; durationSeconds: number; repeats: number; serialRuns: number; rollupCache?: boolean };
   machine: Machine;
   corpus: GenerateReport;
   memory: { before: { rss: number; peak: number }; after: { rss: number; peak: number } };
@@ -166,11 +166,15 @@ async function writeFormatted(file: string, text: string): Promise<void> {
   }
 }
 
+/** The results' file name: the scale, and ".cold" for a run with the API's rollup answer cache off. */
+export const reportName = (report: Pick<BenchReport, "scale" | "options">) =>
+  `${report.scale}${report.options.rollupCache === false ? ".cold" : ""}`;
+
 export async function writeReport(report: BenchReport): Promise<{ json: string; markdown: string }> {
   const dir = fileURLToPath(new URL("../results/", import.meta.url));
   mkdirSync(dir, { recursive: true });
-  const json = `${dir}${report.scale}.json`;
-  const markdown = `${dir}${report.scale}.md`;
+  const json = `${dir}${reportName(report)}.json`;
+  const markdown = `${dir}${reportName(report)}.md`;
   await writeFormatted(json, `${JSON.stringify(report, null, 2)}\n`);
   const c = report.corpus;
   await writeFormatted(
@@ -181,6 +185,7 @@ export async function writeReport(report: BenchReport): Promise<{ json: string; 
       `API revision: ${report.machine.revision}.`,
       `Machine: ${report.machine.cpus} CPUs (${report.machine.cpuModel}), ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, ${report.machine.postgres}.`,
       `Load: autocannon, ${report.options.connections} connections, ${report.options.repeats} × ${report.options.durationSeconds} s, medians; c=1 and raw SQL: up to ${report.options.serialRuns} sequential runs.`,
+      `API rollup answer cache: ${report.options.rollupCache === false ? "off (every aggregate computed on every request)" : "on (answers kept against the rollups' version)"}.`,
       `API RSS: ${mb(report.memory.before.rss)} before, ${mb(report.memory.after.rss)} after (peak ${mb(report.memory.after.peak)}).`,
       c.skipped
         ? `Corpus: reused ${c.database} (${mb(c.sizeBytes)}).`

@@ -8,7 +8,15 @@ import { load, medianOf, postJson, serial, type LoadResult } from "./measure.ts"
 import { OPS } from "./ops.ts";
 import { loadTaxonomy } from "./plain-sql.ts";
 import { startChild, type ChildServer } from "./processes.ts";
-import { consoleTable, describeMachine, mb, writeReport, type BenchReport, type ScenarioResult } from "./report.ts";
+import {
+  consoleTable,
+  describeMachine,
+  mb,
+  reportName,
+  writeReport,
+  type BenchReport,
+  type ScenarioResult,
+} from "./report.ts";
 import { DEEP_PAGE_QUERY, buildScenarios, findScenarioData, type Scenario } from "./scenarios.ts";
 
 export interface RunOptions {
@@ -18,6 +26,8 @@ export interface RunOptions {
   durationSeconds: number;
   repeats: number;
   serialRuns: number;
+  /** The API's rollup answer cache on (its default) or off. */
+  rollupCache: boolean;
 }
 
 const SERIAL_BUDGET_MS = 3_000;
@@ -90,7 +100,10 @@ export async function runBenchmark(options: RunOptions): Promise<BenchReport> {
   const children: ChildServer[] = [];
   try {
     const env = { BENCH_DATABASE_URL: corpus.url };
-    const api = await startChild("api", "./api-main.ts", env);
+    const api = await startChild("api", "./api-main.ts", {
+      ...env,
+      ...(options.rollupCache ? {} : { ROLLUP_CACHE_ENTRIES: "0" }),
+    });
     children.push(api);
     const plain = await startChild("plain", "./baseline-main.ts", env);
     children.push(plain);
@@ -146,6 +159,7 @@ export async function runBenchmark(options: RunOptions): Promise<BenchReport> {
         durationSeconds: options.durationSeconds,
         repeats: options.repeats,
         serialRuns: options.serialRuns,
+        rollupCache: options.rollupCache,
       },
       machine: await describeMachine(pool),
       corpus,
@@ -163,7 +177,7 @@ export async function runBenchmark(options: RunOptions): Promise<BenchReport> {
           ? [{ name: r.name, op: scenario.op, variables: scenario.opVariables ?? scenario.variables }]
           : [];
       });
-    const explained = await explainScenarios(pool, taxonomy, corpus.scale, slowest);
+    const explained = await explainScenarios(pool, taxonomy, reportName(report), slowest);
     console.log(`\nresults: ${files.json}\n         ${files.markdown}\n         ${explained}`);
     return report;
   } finally {

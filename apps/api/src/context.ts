@@ -1,5 +1,6 @@
 import type { Database, PrismaClient } from "@dealgraph/db";
 import type { Viewer } from "./auth/viewer.ts";
+import type { RollupAnswers, RollupCache } from "./deal/rollup.cache.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import type { TaxonomyCatalog } from "./taxonomy/taxonomy.catalog.ts";
 import type { Tracking } from "./watchlist/tracking.ts";
@@ -11,6 +12,8 @@ export interface Context {
   catalog: TaxonomyCatalog;
   viewer: Viewer;
   loaders: Loaders;
+  /** Answers from the rollups, cached against their version (null: computed every time). */
+  rollups: RollupCache | null;
   requestId: string;
   /** Announces deals arriving on watchlists (null where nothing listens, e.g. a CLI). */
   tracking: Tracking | null;
@@ -23,6 +26,7 @@ export interface AppServices {
   catalog: TaxonomyCatalog;
   tracking: Tracking | null;
   webhookPolicy: TargetPolicy;
+  rollupAnswers?: RollupAnswers | null;
 }
 
 /** One context per request: fresh DataLoaders, so nothing cached leaks between requests or users. */
@@ -33,6 +37,7 @@ export function createContext(services: AppServices, viewer: Viewer, requestId: 
     catalog: services.catalog,
     viewer: { ...viewer, requestId },
     loaders: createLoaders(services.db.prisma),
+    rollups: services.rollupAnswers?.forRequest(services.db.prisma) ?? null,
     requestId,
     tracking: services.tracking,
     webhookPolicy: services.webhookPolicy,

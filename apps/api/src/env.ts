@@ -38,6 +38,8 @@ const envSchema = z
     WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(5_000),
     /** How long a webhook target may take to answer. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+    /** Dashboard aggregates kept per instance against the rollups' version (0 turns the cache off). */
+    ROLLUP_CACHE_ENTRIES: z.coerce.number().int().min(0).default(1_000),
   })
   .transform((env) => {
     // Demo mode (playground, introspection, anonymous reads) is the default on the embedded database only.

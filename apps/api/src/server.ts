@@ -36,6 +36,7 @@ import { createMetrics, operationLabels } from "./http/metrics.ts";
 import { memoryRequestWindow, redisRequestWindow } from "./http/request-window.ts";
 import { estimateCost, memoryRateLimiter, redisRateLimiter, type RateLimiter } from "./http/rate-limit.ts";
 import { getSchema } from "./schema.ts";
+import { RollupAnswers } from "./deal/rollup.cache.ts";
 import { TaxonomyCatalog } from "./taxonomy/taxonomy.catalog.ts";
 import { Tracking } from "./watchlist/tracking.ts";
 import { allowedNetworks } from "./watchlist/webhook.target.ts";
@@ -54,6 +55,8 @@ export interface DealgraphServer {
   apollo: ApolloServer<ServerContext>;
   db: Database;
   catalog: TaxonomyCatalog;
+  /** Dashboard aggregates cached against the rollups' version (null when ROLLUP_CACHE_ENTRIES=0). */
+  rollupAnswers: RollupAnswers | null;
   logger: Logger;
   /** Context for `apollo.executeOperation` in tests, as a request with a key of that role would get it. */
   contextFor(actor?: string, role?: Role | null, userId?: string): ServerContext;
@@ -101,8 +104,12 @@ export async function createServer(
     if (inserted) logger.info({ inserted }, "seeded reference data and the curated articles");
   }
   const catalog = await TaxonomyCatalog.load(db.prisma);
+  const rollupAnswers = env.ROLLUP_CACHE_ENTRIES > 0 ? new RollupAnswers(env.ROLLUP_CACHE_ENTRIES) : null;
   const demo = env.APP_MODE === "demo";
-  const metrics = createMetrics(() => db.poolStats());
+  const metrics = createMetrics(
+    () => db.poolStats(),
+    () => rollupAnswers?.stats ?? null,
+  );
   const operationLabel = operationLabels();
   const redis = env.REDIS_URL
     ? new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false })
@@ -265,7 +272,7 @@ export async function createServer(
     rateKey: string,
     log: Logger = logger.child({ requestId }),
   ): ServerContext => ({
-    ...createContext({ db, catalog, tracking, webhookPolicy }, viewer, requestId),
+    ...createContext({ db, catalog, tracking, webhookPolicy, rollupAnswers }, viewer, requestId),
     statements,
     log,
     rateKey,
@@ -517,6 +524,7 @@ export async function createServer(
     apollo,
     db,
     catalog,
+    rollupAnswers,
     logger,
     contextFor: (actor = "test:curator", role = "ADMIN", userId) =>
       makeContext({ actor, role, ...(userId ? { userId } : {}) }, randomUUID(), { count: 0 }, `test:${actor}`),

@@ -2,13 +2,26 @@ import { Prisma, type PrismaClient } from "@dealgraph/db";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
 import { dealWhere, parsePeriod, type DealCriteria } from "./deal.filter.ts";
 import { DealGroupBy, type StatsRegionLevel } from "./deal.input.ts";
+import type { RollupCache } from "./rollup.cache.ts";
 
 // The dashboard's aggregates read the rollups that PostgreSQL triggers keep in the same transaction
 // as every write (prisma/migrations/*_deal_rollups): `deal_rollup` (distinct deals per bucket,
 // unfiltered or for one region or one sector), `deal_rollup_month` (per type, status and month, without a
 // region or sector) and `deal_fact` (one flattened row per visible deal, for every other filter
 // combination). A filter the rollups cannot answer (an entity, free text, the reporting period)
-// returns null here, and the caller runs its query over the base tables.
+// returns null here, and the caller runs its query over the base tables. In the API, answers
+// from the rollups are cached against the rollups' version (rollup.cache.ts).
+
+/** The database, the taxonomy and, in the API, the request's view of the answer cache. */
+export interface RollupDeps {
+  prisma: PrismaClient;
+  catalog: TaxonomyCatalog;
+  rollups?: RollupCache | null;
+}
+
+/** The answer from the cache when `rollups` is there and the rollups have not moved since. */
+const cached = <T>(deps: RollupDeps, key: unknown[], compute: () => Promise<T>): Promise<T> =>
+  deps.rollups ? deps.rollups.answer(JSON.stringify(key), compute) : compute();
 
 /** Rows of a grouped count, as the base-table query returns them. */
 export interface BucketRow {
@@ -105,13 +118,23 @@ const PERIOD_OF_DATE = (column: Prisma.Sql): Record<"MONTH" | "QUARTER" | "YEAR"
 
 /** `dealStats` from the rollups; null when the filter needs the base tables. */
 export async function statsFromRollups(
-  { prisma, catalog }: { prisma: PrismaClient; catalog: TaxonomyCatalog },
+  deps: RollupDeps,
   args: { groupBy: DealGroupBy; regionLevel: StatsRegionLevel; criteria: DealCriteria },
 ): Promise<BucketRow[] | null> {
-  const plan = planFor(args.criteria, catalog);
+  const plan = planFor(args.criteria, deps.catalog);
   if (!plan) return null;
-  const { groupBy } = args;
-  const level = LEVEL_KEYS[args.regionLevel];
+  return cached(deps, ["stats", args.groupBy, args.regionLevel, plan], () =>
+    statsOf(deps.prisma, plan, args.groupBy, args.regionLevel),
+  );
+}
+
+async function statsOf(
+  prisma: PrismaClient,
+  plan: Plan,
+  groupBy: DealGroupBy,
+  regionLevel: StatsRegionLevel,
+): Promise<BucketRow[]> {
+  const level = LEVEL_KEYS[regionLevel];
   const periodic = groupBy === DealGroupBy.MONTH || groupBy === DealGroupBy.QUARTER || groupBy === DealGroupBy.YEAR;
 
   if (coarse(plan) && !(plan.regionCode && plan.sectorCode)) {
@@ -184,12 +207,13 @@ export interface SummaryRow {
 }
 
 /** `dealSummary` from the rollups; null when the filter needs the base tables. */
-export async function summaryFromRollups(
-  { prisma, catalog }: { prisma: PrismaClient; catalog: TaxonomyCatalog },
-  criteria: DealCriteria,
-): Promise<SummaryRow | null> {
-  const plan = planFor(criteria, catalog);
+export async function summaryFromRollups(deps: RollupDeps, criteria: DealCriteria): Promise<SummaryRow | null> {
+  const plan = planFor(criteria, deps.catalog);
   if (!plan) return null;
+  return cached(deps, ["summary", plan], () => summaryOf(deps.prisma, plan));
+}
+
+async function summaryOf(prisma: PrismaClient, plan: Plan): Promise<SummaryRow | null> {
   if (coarse(plan) && !plan.regionCode && !plan.sectorCode) {
     const [row] = await prisma.$queryRaw<SummaryRow[]>`
       WITH r AS (
@@ -239,21 +263,33 @@ export interface MatrixCellRow {
  * `otherKey`, each deal counted once per bucket. Null when the filter needs the base tables.
  */
 export async function matrixFromRollups(
-  { prisma, catalog }: { prisma: PrismaClient; catalog: TaxonomyCatalog },
-  args: { regionLevel: StatsRegionLevel; criteria: DealCriteria },
+  deps: RollupDeps,
+  args: { regionLevel: StatsRegionLevel; criteria: DealCriteria; regionLimit: number; sectorLimit: number },
   rank: (keys: MatrixKeyRow[]) => { regions: string[]; sectors: string[] },
   otherKey: string,
 ): Promise<MatrixCellRow[] | null> {
-  const plan = planFor(args.criteria, catalog);
+  const plan = planFor(args.criteria, deps.catalog);
   if (!plan) return null;
+  return cached(deps, ["matrix", args.regionLevel, args.regionLimit, args.sectorLimit, otherKey, plan], () =>
+    matrixOf(deps.prisma, plan, args.regionLevel, rank, otherKey),
+  );
+}
+
+async function matrixOf(
+  prisma: PrismaClient,
+  plan: Plan,
+  regionLevel: StatsRegionLevel,
+  rank: (keys: MatrixKeyRow[]) => { regions: string[]; sectors: string[] },
+  otherKey: string,
+): Promise<MatrixCellRow[]> {
   // Unfiltered: the combinations of region keys and sector keys (a few thousand rows at 100,000
   // deals), each weighted by its deals; otherwise the matching fact rows, each weighing one.
   const signatures = coarse(plan) && !plan.regionCode && !plan.sectorCode;
-  const regionKeys = signatures ? Prisma.sql`f.region_keys` : LEVEL_KEYS[args.regionLevel].column;
+  const regionKeys = signatures ? Prisma.sql`f.region_keys` : LEVEL_KEYS[regionLevel].column;
   const source = signatures
     ? Prisma.sql`SELECT f.region_keys AS r, f.sector_keys AS s, f.count AS n, f.total_usd AS amount
         FROM deal_rollup_signature f
-        WHERE f.level = ${LEVEL_KEYS[args.regionLevel].kind}
+        WHERE f.level = ${LEVEL_KEYS[regionLevel].kind}
           AND f.review_status = ANY(${plan.reviewStatuses}::"ReviewStatus"[])
           AND f.count <> 0 AND cardinality(f.region_keys) > 0 AND cardinality(f.sector_keys) > 0`
     : Prisma.sql`SELECT ${regionKeys} AS r, f.sector_keys AS s, 1 AS n, f.amount_usd AS amount

@@ -7,7 +7,13 @@ import { decodeCursor, decodeId, encodeCursor, toConnection, type CursorValue } 
 import { boundedList, currencyCode, isoDay, optionalText, parseInput, text } from "../common/validate.ts";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
 import { DEAL_COLUMNS, DEAL_DAY, dealWhere, type DealCriteria } from "./deal.filter.ts";
-import { matrixFromRollups, statsFromRollups, summaryFromRollups, type MatrixKeyRow } from "./deal.rollup.ts";
+import {
+  matrixFromRollups,
+  statsFromRollups,
+  summaryFromRollups,
+  type MatrixKeyRow,
+  type RollupDeps,
+} from "./deal.rollup.ts";
 import {
   DealGroupBy,
   DealOrderField,
@@ -135,12 +141,13 @@ function bucketPairs(groupBy: DealGroupBy, regionLevel: StatsRegionLevel, where:
 }
 
 export async function dealStats(
-  { prisma, catalog }: Pick<Deps, "prisma" | "catalog">,
+  deps: RollupDeps,
   args: { groupBy: DealGroupBy; regionLevel: StatsRegionLevel; criteria: DealCriteria },
 ): Promise<DealBucket[]> {
+  const { prisma, catalog } = deps;
   // The rollups answer every filter but an entity, free text and the reporting period.
   const rows =
-    (await statsFromRollups({ prisma, catalog }, args)) ??
+    (await statsFromRollups(deps, args)) ??
     (await prisma.$queryRaw<{ key: string; count: bigint; total: Prisma.Decimal | null }[]>`
       SELECT key, count(*) AS count, sum(amount_usd) AS total
       FROM (${bucketPairs(args.groupBy, args.regionLevel, dealWhere(args.criteria, catalog))}) pairs GROUP BY key`);
@@ -174,8 +181,9 @@ function bucketLabel(groupBy: DealGroupBy, key: string, catalog: TaxonomyCatalog
 }
 
 /** Headline figures in one statement. */
-export async function dealSummary({ prisma, catalog }: Pick<Deps, "prisma" | "catalog">, criteria: DealCriteria) {
-  const fromRollups = await summaryFromRollups({ prisma, catalog }, criteria);
+export async function dealSummary(deps: RollupDeps, criteria: DealCriteria) {
+  const { prisma, catalog } = deps;
+  const fromRollups = await summaryFromRollups(deps, criteria);
   const where = dealWhere(criteria, catalog);
   const [row] = fromRollups
     ? [fromRollups]
@@ -226,11 +234,12 @@ function topOf(keys: MatrixKeyRow[], side: MatrixKeyRow["side"], limit: number):
 
 /** Region × sector counts; the `regionLimit` × `sectorLimit` largest, the rest folded into "Other". */
 export async function dealMatrix(
-  { prisma, catalog }: Pick<Deps, "prisma" | "catalog">,
+  deps: RollupDeps,
   args: { regionLevel: StatsRegionLevel; criteria: DealCriteria; regionLimit: number; sectorLimit: number },
 ): Promise<DealMatrix> {
+  const { prisma, catalog } = deps;
   const folded = await matrixFromRollups(
-    { prisma, catalog },
+    deps,
     args,
     (keys) => ({
       regions: topOf(keys, "region", args.regionLimit),

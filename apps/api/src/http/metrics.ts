@@ -1,7 +1,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics of one API process (served at /metrics). */
-export function createMetrics(poolStats: () => { total: number; idle: number; waiting: number } | null) {
+export function createMetrics(
+  poolStats: () => { total: number; idle: number; waiting: number } | null,
+  rollupCacheStats: () => { entries: number; hits: number; misses: number } | null = () => null,
+) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "dealgraph_" });
   const requests = new Counter({
@@ -34,6 +37,19 @@ export function createMetrics(poolStats: () => { total: number; idle: number; wa
       this.set({ state: "total" }, stats.total);
       this.set({ state: "idle" }, stats.idle);
       this.set({ state: "waiting" }, stats.waiting);
+    },
+  });
+  new Counter({
+    name: "dealgraph_rollup_cache_lookups_total",
+    help: "Dashboard aggregates answered from the rollup answer cache (hit) or computed (miss).",
+    labelNames: ["result"] as const,
+    registers: [registry],
+    collect() {
+      const stats = rollupCacheStats();
+      if (!stats) return;
+      this.reset();
+      this.inc({ result: "hit" }, stats.hits);
+      this.inc({ result: "miss" }, stats.misses);
     },
   });
   return { registry, requests, duration, errors };
