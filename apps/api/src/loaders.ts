@@ -34,6 +34,28 @@ export function createLoaders(prisma: PrismaClient) {
       (row) => row.id,
     );
 
+  /**
+   * How many accepted deals each entity takes part in (for `totalCount`), in one statement per
+   * flag; primed by `dealsOfEntity`, which counts them while ranking the first page.
+   */
+  const dealCountOfEntity = new DataLoader<Omit<DealsOfEntityKey, "limit">, number, string>(
+    async (keys) => {
+      const counts = new Map<string, number>();
+      for (const includeUnits of [false, true]) {
+        const ids = keys.filter((k) => k.includeUnits === includeUnits).map((k) => k.entityId);
+        if (!ids.length) continue;
+        const rows = await prisma.$queryRaw<{ rootId: string; count: bigint }[]>`
+          ${MEMBERS(ids, includeUnits)}
+          SELECT m.root_id AS "rootId", count(DISTINCT d.id) AS count
+          FROM members m JOIN deal_participant p ON p.entity_id = m.id JOIN deal d ON d.id = p.deal_id
+          WHERE ${VISIBLE_DEAL} GROUP BY m.root_id`;
+        for (const row of rows) counts.set(`${row.rootId}:${includeUnits}`, Number(row.count));
+      }
+      return keys.map((k) => counts.get(`${k.entityId}:${k.includeUnits}`) ?? 0);
+    },
+    { cacheKeyFn: (key) => `${key.entityId}:${key.includeUnits}` },
+  );
+
   return {
     entityById: byIds((ids) => prisma.entity.findMany({ where: { id: { in: ids } } })),
     articleById: byIds((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
@@ -105,7 +127,9 @@ export function createLoaders(prisma: PrismaClient) {
         for (const group of groups.values()) {
           const first = group[0];
           if (!first) continue;
-          const rows = await prisma.$queryRaw<(Deal & { rootId: string })[]>`
+          // Ranks (and counts) the deals by day and id alone, then reads the whole rows of the first
+          // few: a busy company's thousands of deals never travel as whole rows.
+          const rows = await prisma.$queryRaw<(Deal & { rootId: string; total: number })[]>`
             ${MEMBERS(
               group.map((k) => k.entityId),
               first.includeUnits,
@@ -114,41 +138,35 @@ export function createLoaders(prisma: PrismaClient) {
               SELECT DISTINCT m.root_id, p.deal_id FROM members m JOIN deal_participant p ON p.entity_id = m.id
             ),
             ranked AS (
-              SELECT h.root_id, ${DEAL_COLUMNS},
+              SELECT h.root_id, d.id,
                 row_number() OVER (PARTITION BY h.root_id
-                  ORDER BY COALESCE(d.announced_at, (d.first_reported_at AT TIME ZONE 'UTC')::date) DESC, d.id DESC) AS n
+                  ORDER BY COALESCE(d.announced_at, (d.first_reported_at AT TIME ZONE 'UTC')::date) DESC, d.id DESC) AS n,
+                count(*) OVER (PARTITION BY h.root_id)::int AS total
               FROM hits h JOIN deal d ON d.id = h.deal_id
               WHERE ${VISIBLE_DEAL}
             )
-            SELECT root_id AS "rootId", * FROM ranked WHERE n <= ${first.limit} ORDER BY root_id, n`;
-          for (const row of rows) {
-            const id = `${row.rootId}:${first.includeUnits}:${first.limit}`;
-            results.set(id, [...(results.get(id) ?? []), row]);
+            SELECT r.root_id AS "rootId", r.total, ${DEAL_COLUMNS}
+            FROM ranked r JOIN deal d ON d.id = r.id
+            WHERE r.n <= ${first.limit} ORDER BY r.root_id, r.n`;
+          const totals = new Map<string, number>();
+          for (const { rootId, total, ...deal } of rows) {
+            const id = `${rootId}:${first.includeUnits}:${first.limit}`;
+            results.set(id, [...(results.get(id) ?? []), deal]);
+            totals.set(rootId, Number(total));
+          }
+          // The same statement answered `totalCount`: no second pass over the deals.
+          for (const key of group) {
+            dealCountOfEntity.prime(
+              { entityId: key.entityId, includeUnits: key.includeUnits },
+              totals.get(key.entityId) ?? 0,
+            );
           }
         }
         return keys.map((key) => results.get(`${key.entityId}:${key.includeUnits}:${key.limit}`) ?? []);
       },
       { cacheKeyFn: (key) => `${key.entityId}:${key.includeUnits}:${key.limit}` },
     ),
-
-    /** How many accepted deals each entity takes part in (for `totalCount`), in one statement per flag. */
-    dealCountOfEntity: new DataLoader<Omit<DealsOfEntityKey, "limit">, number, string>(
-      async (keys) => {
-        const counts = new Map<string, number>();
-        for (const includeUnits of [false, true]) {
-          const ids = keys.filter((k) => k.includeUnits === includeUnits).map((k) => k.entityId);
-          if (!ids.length) continue;
-          const rows = await prisma.$queryRaw<{ rootId: string; count: bigint }[]>`
-            ${MEMBERS(ids, includeUnits)}
-            SELECT m.root_id AS "rootId", count(DISTINCT d.id) AS count
-            FROM members m JOIN deal_participant p ON p.entity_id = m.id JOIN deal d ON d.id = p.deal_id
-            WHERE ${VISIBLE_DEAL} GROUP BY m.root_id`;
-          for (const row of rows) counts.set(`${row.rootId}:${includeUnits}`, Number(row.count));
-        }
-        return keys.map((k) => counts.get(`${k.entityId}:${k.includeUnits}`) ?? 0);
-      },
-      { cacheKeyFn: (key) => `${key.entityId}:${key.includeUnits}` },
-    ),
+    dealCountOfEntity,
   };
 }
 

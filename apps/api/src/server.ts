@@ -2,7 +2,10 @@ import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { ApolloServer, type GraphQLRequestContextDidResolveOperation } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import {
@@ -205,6 +208,9 @@ export async function createServer(
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (nothing here sets Cache-Control from the schema); the default cache
+      // control plugin would still wrap every resolved field to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart({ contextValue }) {
           const started = performance.now();
