@@ -14,7 +14,8 @@ export function countStatements<T>(scope: StatementScope, work: () => T): T {
   return scopes.run(scope, work);
 }
 
-function recordStatement(): void {
+/** Counts one statement sent outside Prisma (`Database.read`). */
+export function recordStatement(): void {
   const scope = scopes.getStore();
   if (scope) scope.count += 1;
 }

@@ -36,7 +36,7 @@ export function createContext(services: AppServices, viewer: Viewer, requestId: 
     prisma: services.db.prisma,
     catalog: services.catalog,
     viewer: { ...viewer, requestId },
-    loaders: createLoaders(services.db.prisma),
+    loaders: createLoaders(services.db.prisma, services.db.read),
     rollups: services.rollupAnswers?.forRequest(services.db.prisma) ?? null,
     requestId,
     tracking: services.tracking,

@@ -1,5 +1,14 @@
 import DataLoader from "dataloader";
-import { Prisma, type Deal, type PrismaClient } from "@dealgraph/db";
+import {
+  Prisma,
+  type Database,
+  type Deal,
+  type DealParticipant,
+  type Entity,
+  type EntityAlias,
+  type Evidence,
+  type PrismaClient,
+} from "@dealgraph/db";
 import { groupLoader, rowLoader } from "./common/loader.ts";
 import { DEAL_COLUMNS } from "./deal/deal.filter.ts";
 
@@ -27,7 +36,15 @@ export interface DealsOfEntityKey {
  * level of a query into a single SQL statement, so a nested query costs statements by its depth,
  * not by its page sizes.
  */
-export function createLoaders(prisma: PrismaClient) {
+// The loaders every entity and deal page runs read through the driver (`Database.read`), with the
+// columns Prisma's models have: Prisma's own work per statement was most of such a page's cost
+// (docs/benchmarks.md). Only text, uuid, enum, integer and timestamptz columns: both drivers parse
+// them as Prisma does (strings, numbers, Dates).
+const ENTITY_COLUMNS = Prisma.sql`id, kind, name, description, region_code AS "regionCode", parent_id AS "parentId",
+  merged_into_id AS "mergedIntoId", review_status AS "reviewStatus", review_reason AS "reviewReason",
+  created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
+
+export function createLoaders(prisma: PrismaClient, read: Database["read"]) {
   const byIds = <T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>) =>
     rowLoader<string, T>(
       (ids) => fetch([...ids]),
@@ -57,7 +74,9 @@ export function createLoaders(prisma: PrismaClient) {
   );
 
   return {
-    entityById: byIds((ids) => prisma.entity.findMany({ where: { id: { in: ids } } })),
+    entityById: byIds((ids) =>
+      read<Entity>(Prisma.sql`SELECT ${ENTITY_COLUMNS} FROM entity WHERE id = ANY(${ids}::uuid[])`),
+    ),
     articleById: byIds((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
     dealById: byIds((ids) => prisma.deal.findMany({ where: { id: { in: ids } } })),
     claimById: byIds((ids) => prisma.claim.findMany({ where: { id: { in: ids } } })),
@@ -65,7 +84,9 @@ export function createLoaders(prisma: PrismaClient) {
     mentionById: byIds((ids) => prisma.mention.findMany({ where: { id: { in: ids } } })),
 
     aliasesByEntityId: groupLoader(
-      (ids) => prisma.entityAlias.findMany({ where: { entityId: { in: [...ids] } }, orderBy: { name: "asc" } }),
+      (ids) =>
+        read<EntityAlias>(Prisma.sql`SELECT id, entity_id AS "entityId", name, type FROM entity_alias
+          WHERE entity_id = ANY(${[...ids]}::uuid[]) ORDER BY name`),
       (row) => row.entityId,
     ),
     externalIdsByEntityId: groupLoader(
@@ -74,11 +95,14 @@ export function createLoaders(prisma: PrismaClient) {
     ),
     unitsByParentId: groupLoader(
       (ids) =>
-        prisma.entity.findMany({ where: { parentId: { in: [...ids] }, deletedAt: null }, orderBy: { name: "asc" } }),
+        read<Entity>(Prisma.sql`SELECT ${ENTITY_COLUMNS} FROM entity
+          WHERE parent_id = ANY(${[...ids]}::uuid[]) AND deleted_at IS NULL ORDER BY name`),
       (row) => row.parentId ?? "",
     ),
     participantsByDealId: groupLoader(
-      (ids) => prisma.dealParticipant.findMany({ where: { dealId: { in: [...ids] } }, orderBy: { role: "asc" } }),
+      (ids) =>
+        read<DealParticipant>(Prisma.sql`SELECT deal_id AS "dealId", entity_id AS "entityId", role
+          FROM deal_participant WHERE deal_id = ANY(${[...ids]}::uuid[]) ORDER BY role`),
       (row) => row.dealId,
     ),
     regionCodesByDealId: groupLoader(
@@ -103,7 +127,10 @@ export function createLoaders(prisma: PrismaClient) {
       (row) => row.dealId ?? "",
     ),
     evidenceByClaimId: groupLoader(
-      (ids) => prisma.evidence.findMany({ where: { claimId: { in: [...ids] } }, orderBy: { start: "asc" } }),
+      (ids) =>
+        read<Evidence>(Prisma.sql`SELECT id, claim_id AS "claimId", article_id AS "articleId", quote, start, "end",
+          speaker_id AS "speakerId", speaker_role AS "speakerRole", created_at AS "createdAt"
+          FROM evidence WHERE claim_id = ANY(${[...ids]}::uuid[]) ORDER BY start`),
       (row) => row.claimId,
     ),
     mentionsByArticleId: groupLoader(
