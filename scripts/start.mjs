@@ -146,7 +146,9 @@ log(
 );
 run("API", process.execPath, ["--import", "tsx", "src/main.ts"], {
   cwd: join(root, "apps/api"),
-  env: { PORT: String(apiPort), HOST: host },
+  // graphql-js checks every type test for a second copy of itself unless NODE_ENV is production
+  // (3 % of the API's CPU on large answers); nothing else here reads NODE_ENV.
+  env: { PORT: String(apiPort), HOST: host, NODE_ENV: process.env.NODE_ENV ?? "production" },
 });
 await waitFor(`${apiUrl}/readyz`, "The API", 120_000);
 const nextBin = createRequire(join(root, "apps/dashboard/package.json")).resolve("next/dist/bin/next");

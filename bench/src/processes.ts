@@ -29,7 +29,8 @@ export async function startChild(
 ): Promise<ChildServer> {
   const child: ChildProcess = fork(fileURLToPath(new URL(entry, import.meta.url)), [], {
     execArgv: ["--import", "tsx", ...nodeOptions],
-    env: { ...process.env, ...env, TSX_TSCONFIG_PATH: tsconfig },
+    // As `npm start` runs the API: graphql-js skips its development-only checks in production.
+    env: { ...process.env, NODE_ENV: "production", ...env, TSX_TSCONFIG_PATH: tsconfig },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const pid = child.pid;

@@ -117,14 +117,16 @@ const PERIOD_OF_DATE = (column: Prisma.Sql): Record<"MONTH" | "QUARTER" | "YEAR"
 });
 
 /** `dealStats` from the rollups; null when the filter needs the base tables. */
-export async function statsFromRollups(
+export async function statsFromRollups<T>(
   deps: RollupDeps,
   args: { groupBy: DealGroupBy; regionLevel: StatsRegionLevel; criteria: DealCriteria },
-): Promise<BucketRow[] | null> {
+  /** Turns the rows into the answer (labels, order): cached with it. */
+  shape: (rows: BucketRow[]) => T,
+): Promise<T | null> {
   const plan = planFor(args.criteria, deps.catalog);
   if (!plan) return null;
-  return cached(deps, ["stats", args.groupBy, args.regionLevel, plan], () =>
-    statsOf(deps.prisma, plan, args.groupBy, args.regionLevel),
+  return cached(deps, ["stats", args.groupBy, args.regionLevel, plan], async () =>
+    shape(await statsOf(deps.prisma, plan, args.groupBy, args.regionLevel)),
   );
 }
 
@@ -262,16 +264,18 @@ export interface MatrixCellRow {
  * (the caller ranks them), then the cells and margins with every key outside the top folded into
  * `otherKey`, each deal counted once per bucket. Null when the filter needs the base tables.
  */
-export async function matrixFromRollups(
+export async function matrixFromRollups<T>(
   deps: RollupDeps,
   args: { regionLevel: StatsRegionLevel; criteria: DealCriteria; regionLimit: number; sectorLimit: number },
   rank: (keys: MatrixKeyRow[]) => { regions: string[]; sectors: string[] },
   otherKey: string,
-): Promise<MatrixCellRow[] | null> {
+  /** Turns the folded rows into the answer: cached with it. */
+  shape: (rows: MatrixCellRow[]) => T,
+): Promise<T | null> {
   const plan = planFor(args.criteria, deps.catalog);
   if (!plan) return null;
-  return cached(deps, ["matrix", args.regionLevel, args.regionLimit, args.sectorLimit, otherKey, plan], () =>
-    matrixOf(deps.prisma, plan, args.regionLevel, rank, otherKey),
+  return cached(deps, ["matrix", args.regionLevel, args.regionLimit, args.sectorLimit, otherKey, plan], async () =>
+    shape(await matrixOf(deps.prisma, plan, args.regionLevel, rank, otherKey)),
   );
 }
 

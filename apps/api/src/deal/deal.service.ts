@@ -11,6 +11,8 @@ import {
   matrixFromRollups,
   statsFromRollups,
   summaryFromRollups,
+  type BucketRow,
+  type MatrixCellRow,
   type MatrixKeyRow,
   type RollupDeps,
 } from "./deal.rollup.ts";
@@ -145,25 +147,35 @@ export async function dealStats(
   args: { groupBy: DealGroupBy; regionLevel: StatsRegionLevel; criteria: DealCriteria },
 ): Promise<DealBucket[]> {
   const { prisma, catalog } = deps;
-  // The rollups answer every filter but an entity, free text and the reporting period.
-  const rows =
-    (await statsFromRollups(deps, args)) ??
-    (await prisma.$queryRaw<{ key: string; count: bigint; total: Prisma.Decimal | null }[]>`
-      SELECT key, count(*) AS count, sum(amount_usd) AS total
-      FROM (${bucketPairs(args.groupBy, args.regionLevel, dealWhere(args.criteria, catalog))}) pairs GROUP BY key`);
   const periodic =
     args.groupBy === DealGroupBy.MONTH || args.groupBy === DealGroupBy.QUARTER || args.groupBy === DealGroupBy.YEAR;
-  const buckets = rows.map((row) => ({
-    key: row.key,
-    label: bucketLabel(args.groupBy, row.key, catalog),
-    count: Number(row.count),
-    totalAmountUsd: Number(row.total ?? 0),
-  }));
-  // Periods read in time order; everything else largest first.
-  return buckets.sort(
-    periodic ? (a, b) => a.key.localeCompare(b.key) : (a, b) => b.count - a.count || a.label.localeCompare(b.label),
+  const toBuckets = (rows: BucketRow[]): DealBucket[] =>
+    rows
+      .map((row) => ({
+        key: row.key,
+        label: bucketLabel(args.groupBy, row.key, catalog),
+        count: Number(row.count),
+        totalAmountUsd: Number(row.total ?? 0),
+      }))
+      // Periods read in time order; everything else largest first.
+      .sort(
+        periodic
+          ? (a, b) => LABEL_ORDER.compare(a.key, b.key)
+          : (a, b) => b.count - a.count || LABEL_ORDER.compare(a.label, b.label),
+      );
+  // The rollups answer every filter but an entity, free text and the reporting period.
+  return (
+    (await statsFromRollups(deps, args, toBuckets)) ??
+    toBuckets(
+      await prisma.$queryRaw<BucketRow[]>`
+        SELECT key, count(*) AS count, sum(amount_usd) AS total
+        FROM (${bucketPairs(args.groupBy, args.regionLevel, dealWhere(args.criteria, catalog))}) pairs GROUP BY key`,
+    )
   );
 }
+
+/** `localeCompare`'s order, without building a collator per comparison (250 country labels a chart). */
+const LABEL_ORDER = new Intl.Collator();
 
 // One formatter for every month label: `toLocaleString` builds a new one per call (about 50 µs,
 // 6 ms for a ten-year chart).
@@ -238,16 +250,7 @@ export async function dealMatrix(
   args: { regionLevel: StatsRegionLevel; criteria: DealCriteria; regionLimit: number; sectorLimit: number },
 ): Promise<DealMatrix> {
   const { prisma, catalog } = deps;
-  const folded = await matrixFromRollups(
-    deps,
-    args,
-    (keys) => ({
-      regions: topOf(keys, "region", args.regionLimit),
-      sectors: topOf(keys, "sector", args.sectorLimit),
-    }),
-    OTHER_KEY,
-  );
-  if (folded) {
+  const toMatrix = (folded: MatrixCellRow[]): DealMatrix => {
     const buckets = (part: "region" | "sector", label: (key: string) => string) =>
       folded
         .filter((row) => row.part === part)
@@ -273,7 +276,18 @@ export async function dealMatrix(
           totalAmountUsd: Number(row.total ?? 0),
         })),
     };
-  }
+  };
+  const fromRollups = await matrixFromRollups(
+    deps,
+    args,
+    (keys) => ({
+      regions: topOf(keys, "region", args.regionLimit),
+      sectors: topOf(keys, "sector", args.sectorLimit),
+    }),
+    OTHER_KEY,
+    toMatrix,
+  );
+  if (fromRollups) return fromRollups;
   const where = dealWhere(args.criteria, catalog);
   const rows = await prisma.$queryRaw<{ region: string; sector: string; id: string; amount: Prisma.Decimal | null }[]>`
     SELECT DISTINCT ${LEVEL_COLUMN[args.regionLevel]} AS region, ds.sector_code AS sector, d.id, d.amount_usd AS amount
