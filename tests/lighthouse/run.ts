@@ -1,13 +1,14 @@
-// `npm run lighthouse [-- <dashboard URL>]`: Lighthouse (desktop preset and mobile) on the overview and the
-// deal list of a running dashboard, with Debian Chromium. Writes the JSON reports to docs/lighthouse/ and
-// prints the performance and accessibility scores against the targets. Exit code 1 when one is under target.
+// `npm run lighthouse [-- <dashboard URL> [<reports folder>]]`: Lighthouse (desktop preset and mobile) on the
+// overview and the deal list of a running dashboard, with Debian Chromium. Writes the JSON reports to
+// docs/lighthouse/ (or the folder given, relative to the repository) and prints the performance and
+// accessibility scores against the targets. Exit code 1 when one is under target.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const outDir = join(root, "docs/lighthouse");
+const outDir = join(root, process.argv[3] ?? "docs/lighthouse");
 const baseUrl = (process.argv[2] ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 const chromePath = "/usr/bin/chromium";
 const CHROME_FLAGS = [
@@ -70,7 +71,7 @@ for (const page of PAGES) {
 
 const show = (value: number | null, target: number) =>
   value == null ? "n/a" : `${value}${value < target ? ` (under ${target})` : ""}`;
-console.log(`\nLighthouse scores for ${baseUrl} (reports in docs/lighthouse/):`);
+console.log(`\nLighthouse scores for ${baseUrl} (reports in ${outDir}):`);
 console.table(
   rows.map((row) => ({
     page: row.page,

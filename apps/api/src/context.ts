@@ -37,7 +37,7 @@ export function createContext(services: AppServices, viewer: Viewer, requestId: 
     catalog: services.catalog,
     viewer: { ...viewer, requestId },
     loaders: createLoaders(services.db.prisma, services.db.read),
-    rollups: services.rollupAnswers?.forRequest(services.db.prisma) ?? null,
+    rollups: services.rollupAnswers?.forRequest(services.db.read) ?? null,
     requestId,
     tracking: services.tracking,
     webhookPolicy: services.webhookPolicy,

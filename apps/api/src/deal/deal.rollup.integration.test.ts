@@ -276,7 +276,7 @@ describe("rollups", () => {
   const deps = () => {
     const { db, catalog, rollupAnswers } = api.server();
     if (!rollupAnswers) throw new Error("the test API runs with the rollup answer cache");
-    return { prisma: db.prisma, catalog, rollups: rollupAnswers.forRequest(db.prisma) };
+    return { prisma: db.prisma, catalog, rollups: rollupAnswers.forRequest(db.read) };
   };
   // A reporting-period filter that every deal passes: the service then recounts from the base tables.
   const recount = (criteria: DealCriteria): DealCriteria => ({ ...criteria, reportedFrom: "1900" });

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { PrismaClient } from "@dealgraph/db";
+import type { Database } from "@dealgraph/db";
 
 // Answers computed from the rollups, kept per API instance against the version of the rollups
 // they were computed at. The version (`deal_rollup_state`) is the id of the last transaction that
@@ -36,12 +36,14 @@ export class RollupAnswers {
     return { entries: this.#entries.size, hits: this.#hits, misses: this.#misses };
   }
 
-  forRequest(prisma: PrismaClient): RollupCache {
+  /** `read`: the database's driver-level read (one short statement per request, so no Prisma round). */
+  forRequest(read: Database["read"]): RollupCache {
     let version: Promise<bigint | null> | undefined;
     const current = () =>
-      (version ??= prisma.$queryRaw<{ version: bigint }[]>`SELECT version FROM deal_rollup_state WHERE id = 1`.then(
-        ([row]) => (row ? BigInt(row.version) : null),
-      ));
+      (version ??= read<{ version: string }>({
+        text: "SELECT version::text AS version FROM deal_rollup_state WHERE id = 1",
+        values: [],
+      }).then(([row]) => (row ? BigInt(row.version) : null)));
     return {
       answer: async <T>(key: string, compute: () => Promise<T>): Promise<T> => {
         const at = await current();
