@@ -29,7 +29,10 @@ export interface AppServices {
   rollupAnswers?: RollupAnswers | null;
 }
 
-/** One context per request: fresh DataLoaders, so nothing cached leaks between requests or users. */
+/**
+ * One context per request: fresh DataLoaders, so nothing cached leaks between requests or users.
+ * (The rollup answers shared between requests are aggregates that do not depend on the viewer.)
+ */
 export function createContext(services: AppServices, viewer: Viewer, requestId: string): Context {
   return {
     db: services.db,

@@ -31,11 +31,6 @@ export interface DealsOfEntityKey {
   limit: number;
 }
 
-/**
- * Every loader the API uses, made fresh per request and keyed by what it loads. Each batches one
- * level of a query into a single SQL statement, so a nested query costs statements by its depth,
- * not by its page sizes.
- */
 // The loaders every entity and deal page runs read through the driver (`Database.read`), with the
 // columns Prisma's models have: Prisma's own work per statement was most of such a page's cost
 // (docs/benchmarks.md). Only text, uuid, enum, integer and timestamptz columns: both drivers parse
@@ -44,6 +39,11 @@ const ENTITY_COLUMNS = Prisma.sql`id, kind, name, description, region_code AS "r
   merged_into_id AS "mergedIntoId", review_status AS "reviewStatus", review_reason AS "reviewReason",
   created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
 
+/**
+ * Every loader the API uses, made fresh per request and keyed by what it loads. Each batches one
+ * level of a query into a single SQL statement, so a nested query costs statements by its depth,
+ * not by its page sizes.
+ */
 export function createLoaders(prisma: PrismaClient, read: Database["read"]) {
   const byIds = <T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>) =>
     rowLoader<string, T>(
