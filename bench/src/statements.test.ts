@@ -21,11 +21,13 @@ const MAX_STATEMENTS: Record<string, number> = {
   // folded cells.
   matrix: 3,
   "matrix.filtered": 3,
-  "deals.page.filtered": 6,
-  "deals.page.deep": 5,
-  // The entity's claims on either side are two ordered, limited scans (subject, object), merged.
-  // (The first page of deals counts its total in the same statement.)
-  entity: 11,
+  // The page, its total, the participants with their entities, the markets and sectors.
+  "deals.page.filtered": 4,
+  "deals.page.deep": 3,
+  // The entity, its aliases, its units, the first deals with their total, the first claims (both
+  // sides) with their total, the deals' participants with their entities, the claims' evidence
+  // with its articles.
+  entity: 7,
   search: 4,
 };
 

@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "../generated/client.ts";
+import { Prisma, PrismaClient } from "../generated/client.ts";
 import { applyMigrations, type SqlSession } from "./migrate/apply.ts";
 import { claimDataDir, dataDirOwner } from "./owner.ts";
 import { instrumentAdapter, recordStatement } from "./statements.ts";
@@ -31,8 +31,9 @@ export interface Database {
   /**
    * A read straight through the driver (the pool, or PGlite), counted like Prisma's statements:
    * for the API's hottest loaders, where Prisma's per-statement work (about 0.2–0.4 ms of CPU)
-   * is most of a request's cost. Rows come back as the driver parses them (text, numbers, Dates,
-   * arrays); callers select and cast columns so that both drivers agree.
+   * is most of a request's cost. Values come back as Prisma gives them, on both drivers (numeric
+   * as `Prisma.Decimal`, date as UTC midnight, bigint as `bigint`); callers alias the columns to
+   * the model's field names.
    */
   read<T>(query: ReadQuery): Promise<T[]>;
   /** The embedded database itself (PGlite only): snapshots and dumps go through it. */
@@ -43,6 +44,21 @@ export interface Database {
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * Parsers that make both drivers return what Prisma returns for the types where they differ from
+ * it (or from each other): pg gives numeric and int8 as strings and a date at local midnight,
+ * PGlite gives int8 as a number.
+ */
+const READ_PARSERS: Record<number, (value: string) => unknown> = {
+  20: (value) => BigInt(value), // int8
+  1082: (value) => new Date(`${value}T00:00:00Z`), // date
+  1700: (value) => new Prisma.Decimal(value), // numeric
+};
+const pgReadTypes = {
+  getTypeParser: (oid: number, format?: string) =>
+    READ_PARSERS[oid] ?? pg.types.getTypeParser(oid, (format ?? "text") as "text"),
+};
 
 /** A parameterised statement: `Prisma.sql` gives one (`text` with $1… placeholders, `values`). */
 export interface ReadQuery {
@@ -125,7 +141,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     session,
     async read<T>(query: ReadQuery) {
       recordStatement();
-      return (await pool.query(query.text, query.values)).rows as T[];
+      return (await pool.query({ text: query.text, values: query.values, types: pgReadTypes })).rows as T[];
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     // Its own connection: when slow queries hold every pooled connection, the database is busy,
@@ -175,7 +191,7 @@ async function openPGlite(dataDir: string, snapshot?: Blob): Promise<Database> {
     // PGlite runs one statement at a time and holds other queries back while a transaction is open.
     async read<T>(query: ReadQuery) {
       recordStatement();
-      return (await pglite.query<T>(query.text, query.values)).rows;
+      return (await pglite.query<T>(query.text, query.values, { parsers: READ_PARSERS })).rows;
     },
     async ping(timeoutMs = 2_000) {
       return withTimeout(session.query("SELECT 1"), timeoutMs);

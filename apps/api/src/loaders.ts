@@ -1,6 +1,8 @@
 import DataLoader from "dataloader";
 import {
   Prisma,
+  type Article,
+  type Claim,
   type Database,
   type Deal,
   type DealParticipant,
@@ -9,10 +11,21 @@ import {
   type Evidence,
   type PrismaClient,
 } from "@dealgraph/db";
+import {
+  ARTICLE_HEAD_COLUMNS,
+  CLAIM_COLUMNS,
+  DEAL_COLUMNS,
+  ENTITY_COLUMNS,
+  JOINED_ARTICLE_HEAD_COLUMNS,
+  JOINED_ENTITY_COLUMNS,
+  splitRow,
+} from "./common/columns.ts";
 import { groupLoader, rowLoader } from "./common/loader.ts";
-import { DEAL_COLUMNS } from "./deal/deal.filter.ts";
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** An article as loaders give it: without its text, which only the `text` field loads. */
+export type ArticleHead = Omit<Article, "text"> & { text?: string };
 
 const MEMBERS = (ids: string[], includeUnits: boolean) => Prisma.sql`
   WITH RECURSIVE members(root_id, id) AS (
@@ -32,12 +45,8 @@ export interface DealsOfEntityKey {
 }
 
 // The loaders every entity and deal page runs read through the driver (`Database.read`), with the
-// columns Prisma's models have: Prisma's own work per statement was most of such a page's cost
-// (docs/benchmarks.md). Only text, uuid, enum, integer and timestamptz columns: both drivers parse
-// them as Prisma does (strings, numbers, Dates).
-const ENTITY_COLUMNS = Prisma.sql`id, kind, name, description, region_code AS "regionCode", parent_id AS "parentId",
-  merged_into_id AS "mergedIntoId", review_status AS "reviewStatus", review_reason AS "reviewReason",
-  created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
+// columns and value types of Prisma's models (common/columns.ts): Prisma's own work per statement
+// was most of such a page's cost (docs/benchmarks.md).
 
 /**
  * Every loader the API uses, made fresh per request and keyed by what it loads. Each batches one
@@ -61,11 +70,11 @@ export function createLoaders(prisma: PrismaClient, read: Database["read"]) {
       for (const includeUnits of [false, true]) {
         const ids = keys.filter((k) => k.includeUnits === includeUnits).map((k) => k.entityId);
         if (!ids.length) continue;
-        const rows = await prisma.$queryRaw<{ rootId: string; count: bigint }[]>`
+        const rows = await read<{ rootId: string; count: bigint }>(Prisma.sql`
           ${MEMBERS(ids, includeUnits)}
           SELECT m.root_id AS "rootId", count(DISTINCT d.id) AS count
           FROM members m JOIN deal_participant p ON p.entity_id = m.id JOIN deal d ON d.id = p.deal_id
-          WHERE ${VISIBLE_DEAL} GROUP BY m.root_id`;
+          WHERE ${VISIBLE_DEAL} GROUP BY m.root_id`);
         for (const row of rows) counts.set(`${row.rootId}:${includeUnits}`, Number(row.count));
       }
       return keys.map((k) => counts.get(`${k.entityId}:${k.includeUnits}`) ?? 0);
@@ -73,13 +82,42 @@ export function createLoaders(prisma: PrismaClient, read: Database["read"]) {
     { cacheKeyFn: (key) => `${key.entityId}:${key.includeUnits}` },
   );
 
+  const entityById = byIds((ids) =>
+    read<Entity>(Prisma.sql`SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.id = ANY(${ids}::uuid[])`),
+  );
+  const articleById = byIds((ids) =>
+    read<ArticleHead>(Prisma.sql`SELECT ${ARTICLE_HEAD_COLUMNS} FROM article a WHERE a.id = ANY(${ids}::uuid[])`),
+  );
+
+  /**
+   * Rows joined to the entity or article they point at (participants, evidence): the joined half
+   * primes `entityById` / `articleById`, so the next level of the query costs no statement.
+   */
+  const primed = <Own, Joined extends { id: string }>(
+    rows: Record<string, unknown>[],
+    prefix: string,
+    loader: DataLoader<string, Joined | null>,
+  ): Own[] =>
+    rows.map((row) => {
+      const [own, joined] = splitRow<Own, Joined>(row, prefix);
+      loader.prime(joined.id, joined);
+      return own;
+    });
+
   return {
-    entityById: byIds((ids) =>
-      read<Entity>(Prisma.sql`SELECT ${ENTITY_COLUMNS} FROM entity WHERE id = ANY(${ids}::uuid[])`),
+    entityById,
+    articleById,
+    articleTextById: rowLoader(
+      (ids) =>
+        read<{ id: string; text: string }>(Prisma.sql`SELECT id, text FROM article WHERE id = ANY(${ids}::uuid[])`),
+      (row) => row.id,
     ),
-    articleById: byIds((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
-    dealById: byIds((ids) => prisma.deal.findMany({ where: { id: { in: ids } } })),
-    claimById: byIds((ids) => prisma.claim.findMany({ where: { id: { in: ids } } })),
+    dealById: byIds((ids) =>
+      read<Deal>(Prisma.sql`SELECT ${DEAL_COLUMNS} FROM deal d WHERE d.id = ANY(${ids}::uuid[])`),
+    ),
+    claimById: byIds((ids) =>
+      read<Claim>(Prisma.sql`SELECT ${CLAIM_COLUMNS} FROM claim c WHERE c.id = ANY(${ids}::uuid[])`),
+    ),
     evidenceById: byIds((ids) => prisma.evidence.findMany({ where: { id: { in: ids } } })),
     mentionById: byIds((ids) => prisma.mention.findMany({ where: { id: { in: ids } } })),
 
@@ -95,22 +133,29 @@ export function createLoaders(prisma: PrismaClient, read: Database["read"]) {
     ),
     unitsByParentId: groupLoader(
       (ids) =>
-        read<Entity>(Prisma.sql`SELECT ${ENTITY_COLUMNS} FROM entity
-          WHERE parent_id = ANY(${[...ids]}::uuid[]) AND deleted_at IS NULL ORDER BY name`),
+        read<Entity>(Prisma.sql`SELECT ${ENTITY_COLUMNS} FROM entity e
+          WHERE e.parent_id = ANY(${[...ids]}::uuid[]) AND e.deleted_at IS NULL ORDER BY e.name`),
       (row) => row.parentId ?? "",
     ),
     participantsByDealId: groupLoader(
+      async (ids) =>
+        primed<DealParticipant, Entity>(
+          await read(Prisma.sql`SELECT p.deal_id AS "dealId", p.entity_id AS "entityId", p.role, ${JOINED_ENTITY_COLUMNS}
+            FROM deal_participant p JOIN entity e ON e.id = p.entity_id
+            WHERE p.deal_id = ANY(${[...ids]}::uuid[]) ORDER BY p.role`),
+          "entity.",
+          entityById,
+        ),
+      (row) => row.dealId,
+    ),
+    /** The markets (regions) and sectors of deals, in one statement. */
+    classificationByDealId: groupLoader(
       (ids) =>
-        read<DealParticipant>(Prisma.sql`SELECT deal_id AS "dealId", entity_id AS "entityId", role
-          FROM deal_participant WHERE deal_id = ANY(${[...ids]}::uuid[]) ORDER BY role`),
-      (row) => row.dealId,
-    ),
-    regionCodesByDealId: groupLoader(
-      (ids) => prisma.dealRegion.findMany({ where: { dealId: { in: [...ids] } } }),
-      (row) => row.dealId,
-    ),
-    sectorCodesByDealId: groupLoader(
-      (ids) => prisma.dealSector.findMany({ where: { dealId: { in: [...ids] } } }),
+        read<{ dealId: string; kind: "region" | "sector"; code: string }>(Prisma.sql`
+          SELECT deal_id AS "dealId", 'region' AS kind, region_code AS code FROM deal_region
+          WHERE deal_id = ANY(${[...ids]}::uuid[])
+          UNION ALL
+          SELECT deal_id, 'sector', sector_code FROM deal_sector WHERE deal_id = ANY(${[...ids]}::uuid[])`),
       (row) => row.dealId,
     ),
     articleLinksByDealId: groupLoader(
@@ -127,10 +172,16 @@ export function createLoaders(prisma: PrismaClient, read: Database["read"]) {
       (row) => row.dealId ?? "",
     ),
     evidenceByClaimId: groupLoader(
-      (ids) =>
-        read<Evidence>(Prisma.sql`SELECT id, claim_id AS "claimId", article_id AS "articleId", quote, start, "end",
-          speaker_id AS "speakerId", speaker_role AS "speakerRole", created_at AS "createdAt"
-          FROM evidence WHERE claim_id = ANY(${[...ids]}::uuid[]) ORDER BY start`),
+      async (ids) =>
+        primed<Evidence, ArticleHead>(
+          await read(Prisma.sql`SELECT v.id, v.claim_id AS "claimId", v.article_id AS "articleId", v.quote, v.start,
+              v."end", v.speaker_id AS "speakerId", v.speaker_role AS "speakerRole", v.created_at AS "createdAt",
+              ${JOINED_ARTICLE_HEAD_COLUMNS}
+            FROM evidence v JOIN article a ON a.id = v.article_id
+            WHERE v.claim_id = ANY(${[...ids]}::uuid[]) ORDER BY v.start`),
+          "article.",
+          articleById,
+        ),
       (row) => row.claimId,
     ),
     mentionsByArticleId: groupLoader(
@@ -156,7 +207,7 @@ export function createLoaders(prisma: PrismaClient, read: Database["read"]) {
           if (!first) continue;
           // Ranks (and counts) the deals by day and id alone, then reads the whole rows of the first
           // few: a busy company's thousands of deals never travel as whole rows.
-          const rows = await prisma.$queryRaw<(Deal & { rootId: string; total: number })[]>`
+          const rows = await read<Deal & { rootId: string; total: number }>(Prisma.sql`
             ${MEMBERS(
               group.map((k) => k.entityId),
               first.includeUnits,
@@ -174,7 +225,7 @@ export function createLoaders(prisma: PrismaClient, read: Database["read"]) {
             )
             SELECT r.root_id AS "rootId", r.total, ${DEAL_COLUMNS}
             FROM ranked r JOIN deal d ON d.id = r.id
-            WHERE r.n <= ${first.limit} ORDER BY r.root_id, r.n`;
+            WHERE r.n <= ${first.limit} ORDER BY r.root_id, r.n`);
           const totals = new Map<string, number>();
           for (const { rootId, total, ...deal } of rows) {
             const id = `${rootId}:${first.includeUnits}:${first.limit}`;

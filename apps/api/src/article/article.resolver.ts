@@ -1,4 +1,4 @@
-import type { Article as ArticleRow, Mention as MentionRow } from "@dealgraph/db";
+import type { Mention as MentionRow } from "@dealgraph/db";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { claimWhere, listClaims } from "../claim/claim.service.ts";
 import { ClaimConnection } from "../claim/claim.type.ts";
@@ -7,6 +7,7 @@ import { pageArgs, toGlobalId, tryDecodeId } from "../common/relay.ts";
 import { FuzzyDate, toFuzzyDate } from "../common/scalars.ts";
 import { Authorize } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
+import type { ArticleHead as ArticleRow } from "../loaders.ts";
 import { Deal } from "../deal/deal.type.ts";
 import { Entity } from "../entity/entity.type.ts";
 import { ArticleFilter, CreateArticleInput, UpdateArticleInput } from "./article.input.ts";
@@ -35,6 +36,11 @@ export class ArticleResolver {
   @FieldResolver(() => ID)
   id(@Root() article: ArticleRow) {
     return toGlobalId("Article", article.id);
+  }
+
+  @FieldResolver(() => String, { description: "The stored text, page boilerplate removed." })
+  async text(@Root() article: ArticleRow, @Ctx() ctx: Context) {
+    return article.text ?? (await ctx.loaders.articleTextById.load(article.id))?.text ?? "";
   }
 
   @FieldResolver(() => FuzzyDate, { nullable: true })

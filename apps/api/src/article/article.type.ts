@@ -17,7 +17,7 @@ export class Article extends Node {
   @Field(() => String)
   language!: string;
 
-  @Field(() => String, { description: "The stored text, page boilerplate removed." })
+  /** Resolved by ArticleResolver.text: loaders give articles without their text. */
   text!: string;
 
   @Field(() => String, { description: "sha256 of a normalised copy of the text; the same text twice is one article." })

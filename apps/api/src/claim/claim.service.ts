@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { Prisma, toUsd, type Claim, type PrismaClient } from "@dealgraph/db";
+import { Prisma, toUsd, type Claim, type Database, type PrismaClient } from "@dealgraph/db";
 import { recordAudit, type Actor, type Tx } from "../audit/audit.service.ts";
 import { DatePrecision, Modality, Predicate, Rank, type ReviewStatus } from "../common/enums.ts";
+import { CLAIM_COLUMNS } from "../common/columns.ts";
 import { AppError } from "../common/errors.ts";
 import { decodeCursor, decodeId, encodeCursor, toConnection, tryDecodeId } from "../common/relay.ts";
 import { boundedList, currencyCode, isoDay, optionalText, parseInput } from "../common/validate.ts";
@@ -67,51 +68,60 @@ export async function listClaims(
 
 /**
  * Claims with an entity on either side. An OR of the two sides would fetch and sort every claim of
- * the entity (15,000 for the busiest company); instead two ordered, limited scans of the partial
- * indexes on subject and on object (`claim_subject_live_idx`, `claim_object_live_idx`), merged.
- * The count adds the two sides and takes away the claims about the entity itself, in one statement.
+ * the entity (15,000 for the busiest company); instead one statement makes two ordered, limited
+ * scans of the partial indexes on subject and on object (`claim_subject_live_idx`,
+ * `claim_object_live_idx`) and merges them. The count adds the two sides and takes away the claims
+ * about the entity itself; with `withTotal` it comes in the same statement as the page.
  */
 export async function listClaimsOfEntity(
-  { prisma }: Pick<Deps, "prisma">,
-  args: { first: number; after: string | null; entityId: string; predicate?: Predicate; reviewStatus?: ReviewStatus },
+  { db }: { db: Pick<Database, "read"> },
+  args: {
+    first: number;
+    after: string | null;
+    entityId: string;
+    predicate?: Predicate;
+    reviewStatus?: ReviewStatus;
+    withTotal?: boolean;
+  },
 ) {
-  const filter = claimWhere({ predicate: args.predicate, reviewStatus: args.reviewStatus });
+  const conditions = [
+    Prisma.sql`c.deleted_at IS NULL`,
+    ...(args.predicate ? [Prisma.sql`c.predicate = ${args.predicate}::"Predicate"`] : []),
+    ...(args.reviewStatus ? [Prisma.sql`c.review_status = ${args.reviewStatus}::"ReviewStatus"`] : []),
+  ];
   const [createdAt, id] = args.after ? decodeCursor(args.after) : [];
-  const keyset: Prisma.ClaimWhereInput | undefined =
-    typeof createdAt === "string" && typeof id === "string"
-      ? { OR: [{ createdAt: { gt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { gt: id } }] }
-      : undefined;
-  const side = (where: Prisma.ClaimWhereInput) =>
-    prisma.claim.findMany({
-      where: { AND: [filter, where, ...(keyset ? [keyset] : [])] },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: args.first + 1,
-    });
-  const [asSubject, asObject] = await Promise.all([
-    side({ subjectId: args.entityId }),
-    side({ objectId: args.entityId }),
-  ]);
-  const byId = new Map([...asSubject, ...asObject].map((c) => [c.id, c]));
-  const rows = [...byId.values()]
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, args.first + 1);
+  if (args.after && (typeof createdAt !== "string" || typeof id !== "string"))
+    throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued.`);
+  const filter = Prisma.join(conditions, " AND ");
+  const entity = Prisma.sql`${args.entityId}::uuid`;
+  const keyset = args.after
+    ? Prisma.sql`AND (c.created_at, c.id) > (${createdAt}::timestamptz, ${id}::uuid)`
+    : Prisma.empty;
+  const side = (column: Prisma.Sql) => Prisma.sql`(
+    SELECT ${CLAIM_COLUMNS} FROM claim c WHERE ${filter} AND ${column} = ${entity} ${keyset}
+    ORDER BY c.created_at, c.id LIMIT ${args.first + 1})`;
+  const page = Prisma.sql`SELECT * FROM (${side(Prisma.sql`c.subject_id`)} UNION ${side(Prisma.sql`c.object_id`)}) c`;
+  const total = Prisma.sql`
+    (SELECT count(*) FROM claim c WHERE ${filter} AND c.subject_id = ${entity})
+    + (SELECT count(*) FROM claim c WHERE ${filter} AND c.object_id = ${entity})
+    - (SELECT count(*) FROM claim c WHERE ${filter} AND c.subject_id = ${entity} AND c.object_id = ${entity})`;
+  // With the total: one row even when the page is empty (a page past the end still has a total).
+  const rows = await db.read<Claim & { total?: bigint }>(
+    args.withTotal
+      ? Prisma.sql`SELECT ${total} AS total, page.* FROM (SELECT 1) one LEFT JOIN (${page}) page ON true
+          ORDER BY page."createdAt", page.id LIMIT ${args.first + 1}`
+      : Prisma.sql`${page} ORDER BY "createdAt", id LIMIT ${args.first + 1}`,
+  );
+  const counted = rows[0]?.total;
+  const claims = rows.filter((row) => row.id !== null);
   return toConnection(
-    rows,
+    claims,
     args.first,
     Boolean(args.after),
     (c) => encodeCursor([c.createdAt.toISOString(), c.id]),
     async () => {
-      const conditions = [
-        Prisma.sql`deleted_at IS NULL`,
-        ...(args.predicate ? [Prisma.sql`predicate = ${args.predicate}::"Predicate"`] : []),
-        ...(args.reviewStatus ? [Prisma.sql`review_status = ${args.reviewStatus}::"ReviewStatus"`] : []),
-      ];
-      const where = Prisma.join(conditions, " AND ");
-      const [row] = await prisma.$queryRaw<{ count: bigint }[]>`
-        SELECT (SELECT count(*) FROM claim WHERE ${where} AND subject_id = ${args.entityId}::uuid)
-             + (SELECT count(*) FROM claim WHERE ${where} AND object_id = ${args.entityId}::uuid)
-             - (SELECT count(*) FROM claim WHERE ${where} AND subject_id = ${args.entityId}::uuid
-                  AND object_id = ${args.entityId}::uuid) AS count`;
+      if (counted !== undefined) return Number(counted);
+      const [row] = await db.read<{ count: bigint }>(Prisma.sql`SELECT ${total} AS count`);
       return Number(row?.count ?? 0);
     },
   );

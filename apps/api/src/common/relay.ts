@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from "graphql";
 import { Field, ID, Int, InterfaceType, ObjectType, type ClassType } from "type-graphql";
 import { AppError } from "./errors.ts";
 
@@ -191,6 +192,20 @@ export function toConnection<T>(
     },
     totalCountThunk: once(totalCount),
   };
+}
+
+/**
+ * Whether the query selects `name` directly under the field being resolved (through fragments
+ * too): a resolver can then fetch it in the same statement as the rest.
+ */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (selections: readonly SelectionNode[] | undefined): boolean =>
+    (selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet.selections);
+      return visit(info.fragments[selection.name.value]?.selectionSet.selections);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet?.selections));
 }
 
 function once<T>(work: () => Promise<T>): () => Promise<T> {

@@ -108,10 +108,3 @@ export function dealWhere(criteria: DealCriteria, catalog: TaxonomyCatalog): Pri
   }
   return Prisma.join(parts, " AND ");
 }
-
-/** Columns of `deal d` under the names Prisma gives them, so raw rows and Prisma rows look alike. */
-export const DEAL_COLUMNS = Prisma.sql`d.id, d.type, d.status, d.title, d.summary,
-  d.announced_at AS "announcedAt", d.announced_at_precision AS "announcedAtPrecision",
-  d.first_reported_at AS "firstReportedAt", d.amount, d.currency, d.amount_usd AS "amountUsd",
-  d.review_status AS "reviewStatus", d.merged_into_id AS "mergedIntoId", d.created_at AS "createdAt",
-  d.updated_at AS "updatedAt", d.deleted_at AS "deletedAt"`;

@@ -123,14 +123,14 @@ export class DealResolver {
 
   @FieldResolver(() => [Region], { description: "The markets the deal applies to (not the parties' home countries)." })
   async regions(@Root() deal: DealRow, @Ctx() ctx: Context) {
-    const links = await ctx.loaders.regionCodesByDealId.load(deal.id);
-    return links.flatMap((link) => ctx.catalog.region(link.regionCode) ?? []);
+    const links = await ctx.loaders.classificationByDealId.load(deal.id);
+    return links.flatMap((link) => (link.kind === "region" ? (ctx.catalog.region(link.code) ?? []) : []));
   }
 
   @FieldResolver(() => [Sector])
   async sectors(@Root() deal: DealRow, @Ctx() ctx: Context) {
-    const links = await ctx.loaders.sectorCodesByDealId.load(deal.id);
-    return links.flatMap((link) => ctx.catalog.sector(link.sectorCode) ?? []);
+    const links = await ctx.loaders.classificationByDealId.load(deal.id);
+    return links.flatMap((link) => (link.kind === "sector" ? (ctx.catalog.sector(link.code) ?? []) : []));
   }
 
   @FieldResolver(() => [Claim], { description: "The claims that support it, with their evidence." })

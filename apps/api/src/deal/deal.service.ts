@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { Prisma, toUsd, type Deal, type PrismaClient } from "@dealgraph/db";
+import { Prisma, toUsd, type Database, type Deal, type PrismaClient } from "@dealgraph/db";
 import { recordAudit, type Actor, type Tx } from "../audit/audit.service.ts";
 import { DatePrecision, DealStatus, DealType, ParticipantRole, ReviewStatus } from "../common/enums.ts";
 import { AppError } from "../common/errors.ts";
 import { decodeCursor, decodeId, encodeCursor, toConnection, type CursorValue } from "../common/relay.ts";
 import { boundedList, currencyCode, isoDay, optionalText, parseInput, text } from "../common/validate.ts";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
-import { DEAL_COLUMNS, DEAL_DAY, dealWhere, type DealCriteria } from "./deal.filter.ts";
+import { DEAL_COLUMNS } from "../common/columns.ts";
+import { DEAL_DAY, dealWhere, type DealCriteria } from "./deal.filter.ts";
 import {
   matrixFromRollups,
   statsFromRollups,
@@ -65,7 +66,7 @@ const ORDER: Record<DealOrderField, { expr: Prisma.Sql; cast: Prisma.Sql; value:
 
 /** A page of deals, keyset-paginated on (sort value, id): deep pages cost what the first page costs. */
 export async function listDeals(
-  { prisma, catalog }: Pick<Deps, "prisma" | "catalog">,
+  { db, catalog }: { db: Pick<Database, "read">; catalog: TaxonomyCatalog },
   args: { first: number; after: string | null; criteria: DealCriteria; orderBy?: DealOrder | null },
 ) {
   const order = ORDER[args.orderBy?.field ?? DealOrderField.ANNOUNCED_AT];
@@ -81,16 +82,16 @@ export async function listDeals(
       : Prisma.sql`AND (${order.expr}, d.id) > (${value}::${order.cast}, ${id}::uuid)`;
   }
   const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const rows = await prisma.$queryRaw<Deal[]>`
+  const rows = await db.read<Deal>(Prisma.sql`
     SELECT ${DEAL_COLUMNS} FROM deal d WHERE ${where} ${keyset}
-    ORDER BY ${order.expr} ${direction}, d.id ${direction} LIMIT ${args.first + 1}`;
+    ORDER BY ${order.expr} ${direction}, d.id ${direction} LIMIT ${args.first + 1}`);
   return toConnection(
     rows,
     args.first,
     Boolean(args.after),
     (d) => encodeCursor([order.value(d), d.id]),
     async () => {
-      const [row] = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM deal d WHERE ${where}`;
+      const [row] = await db.read<{ count: bigint }>(Prisma.sql`SELECT count(*) AS count FROM deal d WHERE ${where}`);
       return Number(row?.count ?? 0);
     },
   );

@@ -1,10 +1,11 @@
 import type { Entity as EntityRow } from "@dealgraph/db";
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { ClaimConnection } from "../claim/claim.type.ts";
 import { claimWhere, listClaims, listClaimsOfEntity } from "../claim/claim.service.ts";
 import { Predicate, ReviewStatus } from "../common/enums.ts";
 import { payload } from "../common/errors.ts";
-import { encodeCursor, pageArgs, toConnection, toGlobalId } from "../common/relay.ts";
+import { encodeCursor, pageArgs, selectsField, toConnection, toGlobalId } from "../common/relay.ts";
 import { Authorize } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { DealConnection } from "../deal/deal.type.ts";
@@ -95,6 +96,7 @@ export class EntityResolver {
   claims(
     @Root() entity: EntityRow,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("first", () => Int, { nullable: true }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("role", () => ClaimRole, { nullable: true, defaultValue: ClaimRole.ANY }) role?: ClaimRole,
@@ -109,6 +111,7 @@ export class EntityResolver {
         entityId: entity.id,
         predicate,
         reviewStatus,
+        withTotal: selectsField(info, "totalCount"),
       });
     }
     return listClaims(ctx, {
