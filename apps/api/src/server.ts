@@ -20,6 +20,7 @@ import { backupPGlite } from "@dealgraph/db/backup";
 import { seed } from "@dealgraph/db/seed";
 import { join, resolve } from "node:path";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { jitExecutor } from "./http/jit.ts";
 import express from "express";
 import { GraphQLError, OperationTypeNode, getOperationAST, parse, specifiedRules, validate } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -196,7 +197,7 @@ export async function createServer(
     },
   });
   const apollo = new ApolloServer<ServerContext>({
-    schema,
+    gateway: jitExecutor(schema),
     introspection: demo,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !demo,
