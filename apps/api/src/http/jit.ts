@@ -39,16 +39,26 @@ function asGraphQLErrors(result: ExecutionResult): ExecutionResult {
   };
 }
 
-export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
-  // The schema's interfaces and unions name their concrete type in `__typename` (relay.ts,
-  // search.resolver.ts). type-graphql wraps `resolveType` in an async function, which graphql-jit
-  // does not await: it gets the name synchronously.
+const prepared = new WeakSet<GraphQLSchema>();
+
+/**
+ * The schema's interfaces and unions name their concrete type in `__typename` (relay.ts,
+ * search.resolver.ts). type-graphql wraps `resolveType` in an async function, which graphql-jit
+ * does not await: it gets the name synchronously. (Once per schema: servers share the schema.)
+ */
+function resolveTypesSynchronously(schema: GraphQLSchema) {
+  if (prepared.has(schema)) return;
+  prepared.add(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isAbstractType(type)) continue;
     const resolveType = type.resolveType;
     type.resolveType = (value, context, info, abstractType) =>
       (value as { __typename?: string }).__typename ?? resolveType?.(value, context, info, abstractType);
   }
+}
+
+export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
+  resolveTypesSynchronously(schema);
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
   const executor: GatewayExecutor = async (request) => {
     const operationName = request.operationName ?? "";
