@@ -157,4 +157,71 @@ describe("rate limits", () => {
       await limited.close();
     }
   });
+
+  it("holds a key with a budget of its own to that budget instead of the server's", async () => {
+    const limited = await createServer(
+      loadEnv({
+        SEED_ON_START: "false",
+        APP_MODE: "production",
+        LOG_LEVEL: "silent",
+        RATE_LIMIT_POINTS_PER_MINUTE: "100",
+      }),
+      { db: database.db, logger: pino({ level: "silent" }) },
+    );
+    const url = await limited.listen(0);
+    const system = { prisma: database.db.prisma, viewer: { actor: "system:test", role: "ADMIN" as const } };
+    const generous = await createApiKey(system, {
+      userName: "dashboard",
+      role: "ANALYST",
+      keyName: "dashboard",
+      ratePointsPerMinute: 1_000,
+    });
+    const strict = await createApiKey(system, {
+      userName: "script",
+      role: "VIEWER",
+      keyName: "script",
+      ratePointsPerMinute: 60,
+    });
+    try {
+      // The page costs between 34 and 50 points: two fit in the server's 100, a third does not.
+      const ask = (key: string) =>
+        fetch(`${url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+          body: JSON.stringify({ query: `{ deals(first: 20) { nodes { title } } }` }),
+        }).then((response) => response.status);
+      const statuses = [];
+      for (let i = 0; i < 6; i += 1) statuses.push(await ask(generous.key));
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+      expect([await ask(strict.key), await ask(strict.key)]).toEqual([200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("lets an admin give a key its own budget, shows it in the key list and refuses a budget below 1", async () => {
+    const create = (points: number) =>
+      gql(
+        `mutation($points: Int) { createApiKey(input: { userName: "board", role: VIEWER, keyName: "wall screen", ratePointsPerMinute: $points }) {
+          apiKey { prefix ratePointsPerMinute } errors { code field } } }`,
+        keys.admin,
+        { points },
+      );
+    const refused = (await create(0)).body.data as {
+      createApiKey: { apiKey: null; errors: { code: string; field: string[] }[] };
+    };
+    expect(refused.createApiKey.apiKey).toBeNull();
+    expect(refused.createApiKey.errors[0]).toEqual({ code: "VALIDATION", field: ["input", "ratePointsPerMinute"] });
+    expect(await database.db.prisma.apiKey.count({ where: { name: "wall screen" } })).toBe(0);
+    const created = (await create(5_000)).body.data as {
+      createApiKey: { apiKey: { prefix: string; ratePointsPerMinute: number } };
+    };
+    expect(created.createApiKey.apiKey.ratePointsPerMinute).toBe(5_000);
+    const listed = (await gql(`{ apiKeys { prefix ratePointsPerMinute } }`, keys.admin)).body.data as {
+      apiKeys: { prefix: string; ratePointsPerMinute: number | null }[];
+    };
+    expect(listed.apiKeys.find((k) => k.prefix === created.createApiKey.apiKey.prefix)?.ratePointsPerMinute).toBe(
+      5_000,
+    );
+  });
 });

@@ -221,7 +221,8 @@ export async function createServer(
               operation = operationLabel(request.operationName ?? request.operation?.operation ?? "unknown");
               if (!limiter) return;
               const cost = estimateCost(request.document, request.operationName, request.request.variables ?? {});
-              const decision = await limiter.consume(contextValue.rateKey, cost).catch((error: unknown) => {
+              const budget = contextValue.viewer.ratePointsPerMinute ?? undefined;
+              const decision = await limiter.consume(contextValue.rateKey, cost, budget).catch((error: unknown) => {
                 // A limiter that cannot be reached does not take the service down.
                 contextValue.log.warn({ err: error }, "rate limiter unavailable");
                 return null;

@@ -17,6 +17,7 @@ function toApiKey(row: ApiKeyRow & { user: User }): ApiKey {
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
     revokedAt: row.revokedAt,
+    ratePointsPerMinute: row.ratePointsPerMinute,
   };
 }
 

@@ -11,6 +11,7 @@ const createSchema = z.object({
   userName: text(100).regex(/^[\w.@-]+$/, "may hold letters, digits and . _ @ - only"),
   role: z.enum(["VIEWER", "ANALYST", "ADMIN"]),
   keyName: text(100),
+  ratePointsPerMinute: z.number().int().min(1).max(1_000_000_000).nullish(),
 });
 
 /**
@@ -19,7 +20,7 @@ const createSchema = z.object({
  */
 export async function createApiKey(
   { prisma, viewer }: { prisma: PrismaClient; viewer: Viewer },
-  raw: { userName: string; role: Role; keyName: string },
+  raw: { userName: string; role: Role; keyName: string; ratePointsPerMinute?: number | null },
 ) {
   const input = parseInput(createSchema, raw);
   const { key, prefix, hash } = generateApiKey();
@@ -29,12 +30,26 @@ export async function createApiKey(
       create: { name: input.userName, role: input.role },
       update: { role: input.role, disabledAt: null },
     });
-    const apiKey = await tx.apiKey.create({ data: { userId: user.id, name: input.keyName, prefix, hash } });
+    const apiKey = await tx.apiKey.create({
+      data: {
+        userId: user.id,
+        name: input.keyName,
+        prefix,
+        hash,
+        ratePointsPerMinute: input.ratePointsPerMinute ?? null,
+      },
+    });
     await recordAudit(tx, viewer, {
       action: "CREATE",
       targetType: "ApiKey",
       targetId: apiKey.id,
-      after: { prefix, name: apiKey.name, user: user.name, role: user.role },
+      after: {
+        prefix,
+        name: apiKey.name,
+        user: user.name,
+        role: user.role,
+        ratePointsPerMinute: apiKey.ratePointsPerMinute,
+      },
     });
     return { key, apiKey, user };
   });
@@ -77,5 +92,12 @@ export async function authenticate(prisma: PrismaClient, key: string, requestId?
     lastUsedWrites.set(row.id, now);
     void prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
   }
-  return { actor: `user:${row.user.name}`, role: row.user.role, userId: row.user.id, keyId: row.id, requestId };
+  return {
+    actor: `user:${row.user.name}`,
+    role: row.user.role,
+    userId: row.user.id,
+    keyId: row.id,
+    ratePointsPerMinute: row.ratePointsPerMinute,
+    requestId,
+  };
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Role } from "@dealgraph/db";
 import { Payload } from "../common/payload.ts";
 
@@ -29,6 +29,12 @@ export class ApiKey {
 
   @Field(() => Date, { nullable: true })
   revokedAt!: Date | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The key's own rate budget in cost points per minute; null: the server's default.",
+  })
+  ratePointsPerMinute!: number | null;
 }
 
 @ObjectType({ description: "Who the API takes the caller for." })
@@ -50,6 +56,13 @@ export class CreateApiKeyInput {
 
   @Field(() => String, { description: 'What the key is for, e.g. "dashboard".' })
   keyName!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "A rate budget of its own, in cost points per minute, for a key that serves many people (a dashboard); by default the server's.",
+  })
+  ratePointsPerMinute?: number | null;
 }
 
 @ObjectType()

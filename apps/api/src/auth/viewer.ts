@@ -10,6 +10,8 @@ export interface Viewer {
   role: Role | null;
   userId?: string;
   keyId?: string;
+  /** The key's own rate budget (cost points per minute), when it has one. */
+  ratePointsPerMinute?: number | null;
   requestId?: string;
 }
 

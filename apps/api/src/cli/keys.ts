@@ -5,7 +5,8 @@ import { InputError } from "../common/validate.ts";
 import { AppError } from "../common/errors.ts";
 import { loadEnv } from "../env.ts";
 
-// npm run keys -- create --user <name> --role VIEWER|ANALYST|ADMIN --name <what for> [--revoke-previous] [--quiet]
+// npm run keys -- create --user <name> --role VIEWER|ANALYST|ADMIN --name <what for> [--rate-points <per minute>]
+//                        [--revoke-previous] [--quiet]
 // npm run keys -- revoke <prefix>
 // npm run keys -- list
 // Opens the database directly (the same DATABASE_URL / DATA_DIR as the API): use it while the
@@ -16,11 +17,18 @@ const { positionals, values } = parseArgs({
     user: { type: "string" },
     role: { type: "string" },
     name: { type: "string" },
+    "rate-points": { type: "string" },
     "revoke-previous": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
   },
 });
 const [command, target] = positionals;
+
+function ratePoints(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value)) throw new Error("--rate-points must be a whole number of cost points per minute");
+  return Number(value);
+}
 const env = loadEnv();
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 2 });
 const cli = { prisma: db.prisma, viewer: { actor: "system:cli" } as const };
@@ -41,6 +49,7 @@ try {
         userName: values.user,
         role: values.role as never,
         keyName: values.name,
+        ratePointsPerMinute: ratePoints(values["rate-points"]),
       },
     );
     if (values.quiet) console.log(key);
@@ -55,12 +64,12 @@ try {
     const keys = await db.prisma.apiKey.findMany({ include: { user: true }, orderBy: { createdAt: "desc" } });
     for (const k of keys) {
       console.log(
-        `${k.prefix}  ${k.user.name.padEnd(16)} ${k.user.role.padEnd(8)} ${k.name.padEnd(24)} ${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"}`,
+        `${k.prefix}  ${k.user.name.padEnd(16)} ${k.user.role.padEnd(8)} ${k.name.padEnd(24)} ${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"}${k.ratePointsPerMinute ? `  ${k.ratePointsPerMinute} points/min` : ""}`,
       );
     }
   } else {
     console.error(
-      "Usage: npm run keys -- create --user <name> --role VIEWER|ANALYST|ADMIN --name <purpose> | revoke <prefix> | list",
+      "Usage: npm run keys -- create --user <name> --role VIEWER|ANALYST|ADMIN --name <purpose> [--rate-points <per minute>] | revoke <prefix> | list",
     );
     process.exitCode = 1;
   }

@@ -10,15 +10,16 @@ export interface RateDecision {
 
 /** Cost-based fixed-window rate limiting per caller (a key, or an address for anonymous readers). */
 export interface RateLimiter {
-  consume(caller: string, cost: number): Promise<RateDecision>;
+  /** `pointsPerMinute`: the caller's own budget (a key's), instead of the limiter's default. */
+  consume(caller: string, cost: number, pointsPerMinute?: number): Promise<RateDecision>;
 }
 
 const WINDOW_MS = 60_000;
 
-export function memoryRateLimiter(pointsPerMinute: number): RateLimiter {
+export function memoryRateLimiter(defaultPointsPerMinute: number): RateLimiter {
   const windows = new Map<string, { start: number; used: number }>();
   return {
-    async consume(caller, cost) {
+    async consume(caller, cost, pointsPerMinute = defaultPointsPerMinute) {
       const now = Date.now();
       let window = windows.get(caller);
       if (!window || now - window.start >= WINDOW_MS) {
@@ -38,9 +39,9 @@ export function memoryRateLimiter(pointsPerMinute: number): RateLimiter {
 }
 
 /** The same limiter shared by every API instance through Redis (one INCRBY per request). */
-export function redisRateLimiter(redis: Redis, namespace: string, pointsPerMinute: number): RateLimiter {
+export function redisRateLimiter(redis: Redis, namespace: string, defaultPointsPerMinute: number): RateLimiter {
   return {
-    async consume(caller, cost) {
+    async consume(caller, cost, pointsPerMinute = defaultPointsPerMinute) {
       const now = Date.now();
       const windowStart = now - (now % WINDOW_MS);
       const key = `${namespace}:rate:${caller}:${windowStart}`;
