@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -35,7 +36,7 @@ export interface Database {
    * as `Prisma.Decimal`, date as UTC midnight, bigint as `bigint`); callers alias the columns to
    * the model's field names.
    */
-  read<T>(query: ReadQuery): Promise<T[]>;
+  read<T>(query: ReadQuery, options?: ReadOptions): Promise<T[]>;
   /** The embedded database itself (PGlite only): snapshots and dumps go through it. */
   pglite?: PGlite;
   /** Connection pool figures (PostgreSQL only) for metrics. */
@@ -64,6 +65,29 @@ const pgReadTypes = {
 export interface ReadQuery {
   text: string;
   values: unknown[];
+}
+
+export interface ReadOptions {
+  /**
+   * The text is one of a small fixed set (a loader's: the values vary, the text never does):
+   * PostgreSQL parses and plans it once per pooled connection and then reuses the plan, as a
+   * named prepared statement named after the text's hash. Planning was about half of the
+   * database's work on an entity page (docs/benchmarks.md). PGlite runs it as any other read.
+   */
+  prepared?: boolean;
+}
+
+/** Names of prepared statements by text; a guard stops preparing if texts turn out not to be fixed. */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 500;
+
+function preparedName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_PREPARED) {
+    name = `dg_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 export interface OpenDatabaseOptions {
@@ -139,9 +163,10 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     kind: "postgres",
     prisma,
     session,
-    async read<T>(query: ReadQuery) {
+    async read<T>(query: ReadQuery, options?: ReadOptions) {
       recordStatement();
-      return (await pool.query({ text: query.text, values: query.values, types: pgReadTypes })).rows as T[];
+      const name = options?.prepared ? preparedName(query.text) : undefined;
+      return (await pool.query({ name, text: query.text, values: query.values, types: pgReadTypes })).rows as T[];
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     // Its own connection: when slow queries hold every pooled connection, the database is busy,

@@ -39,7 +39,7 @@ export function createContext(services: AppServices, viewer: Viewer, requestId: 
     prisma: services.db.prisma,
     catalog: services.catalog,
     viewer: { ...viewer, requestId },
-    loaders: createLoaders(services.db.prisma, services.db.read),
+    loaders: createLoaders(services.db.prisma, services.db),
     rollups: services.rollupAnswers?.forRequest(services.db.read) ?? null,
     requestId,
     tracking: services.tracking,

@@ -10,6 +10,7 @@ import {
   type EntityAlias,
   type Evidence,
   type PrismaClient,
+  type ReadQuery,
 } from "@dealgraph/db";
 import {
   ARTICLE_HEAD_COLUMNS,
@@ -53,7 +54,9 @@ export interface DealsOfEntityKey {
  * level of a query into a single SQL statement, so a nested query costs statements by its depth,
  * not by its page sizes.
  */
-export function createLoaders(prisma: PrismaClient, read: Database["read"]) {
+export function createLoaders(prisma: PrismaClient, database: Pick<Database, "read">) {
+  // Every loader's text is fixed (ids travel as one array parameter): prepared once per connection.
+  const read = <T = Record<string, unknown>>(query: ReadQuery) => database.read<T>(query, { prepared: true });
   const byIds = <T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>) =>
     rowLoader<string, T>(
       (ids) => fetch([...ids]),

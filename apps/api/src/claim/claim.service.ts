@@ -106,11 +106,13 @@ export async function listClaimsOfEntity(
     + (SELECT count(*) FROM claim c WHERE ${filter} AND c.object_id = ${entity})
     - (SELECT count(*) FROM claim c WHERE ${filter} AND c.subject_id = ${entity} AND c.object_id = ${entity})`;
   // With the total: one row even when the page is empty (a page past the end still has a total).
+  // The text varies only with which filters are given: prepared (a handful of variants).
   const rows = await db.read<Claim & { total?: bigint }>(
     args.withTotal
       ? Prisma.sql`SELECT ${total} AS total, page.* FROM (SELECT 1) one LEFT JOIN (${page}) page ON true
           ORDER BY page."createdAt", page.id LIMIT ${args.first + 1}`
       : Prisma.sql`${page} ORDER BY "createdAt", id LIMIT ${args.first + 1}`,
+    { prepared: true },
   );
   const counted = rows[0]?.total;
   const claims = rows.filter((row) => row.id !== null);
@@ -121,7 +123,7 @@ export async function listClaimsOfEntity(
     (c) => encodeCursor([c.createdAt.toISOString(), c.id]),
     async () => {
       if (counted !== undefined) return Number(counted);
-      const [row] = await db.read<{ count: bigint }>(Prisma.sql`SELECT ${total} AS count`);
+      const [row] = await db.read<{ count: bigint }>(Prisma.sql`SELECT ${total} AS count`, { prepared: true });
       return Number(row?.count ?? 0);
     },
   );

@@ -40,10 +40,10 @@ export class RollupAnswers {
   forRequest(read: Database["read"]): RollupCache {
     let version: Promise<bigint | null> | undefined;
     const current = () =>
-      (version ??= read<{ version: bigint }>({
-        text: "SELECT version FROM deal_rollup_state WHERE id = 1",
-        values: [],
-      }).then(([row]) => row?.version ?? null));
+      (version ??= read<{ version: bigint }>(
+        { text: "SELECT version FROM deal_rollup_state WHERE id = 1", values: [] },
+        { prepared: true },
+      ).then(([row]) => row?.version ?? null));
     return {
       answer: async <T>(key: string, compute: () => Promise<T>): Promise<T> => {
         const at = await current();
