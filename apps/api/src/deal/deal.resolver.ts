@@ -1,9 +1,10 @@
 import type { DealParticipant as ParticipantRow, DealStatusChange as StatusRow, Deal as DealRow } from "@dealgraph/db";
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Article } from "../article/article.type.ts";
 import { Claim } from "../claim/claim.type.ts";
 import { payload } from "../common/errors.ts";
-import { pageArgs, toGlobalId, tryDecodeId } from "../common/relay.ts";
+import { pageArgs, selectsField, toGlobalId, tryDecodeId } from "../common/relay.ts";
 import { FuzzyDate, Money, toFuzzyDate } from "../common/scalars.ts";
 import { Authorize } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
@@ -43,13 +44,20 @@ export class DealResolver {
   @Query(() => DealConnection, { description: "Accepted deals (unless filtered otherwise), newest first by default." })
   deals(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("first", () => Int, { nullable: true }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("filter", () => DealFilter, { nullable: true }) filter?: DealFilter,
     @Arg("orderBy", () => DealOrder, { nullable: true }) orderBy?: DealOrder,
   ) {
     const page = pageArgs(first, after);
-    return listDeals(ctx, { first: page.first, after: after ?? null, criteria: toCriteria(filter), orderBy });
+    return listDeals(ctx, {
+      first: page.first,
+      after: after ?? null,
+      criteria: toCriteria(filter),
+      orderBy,
+      withTotal: selectsField(info, "totalCount"),
+    });
   }
 
   @Query(() => Deal, { nullable: true })

@@ -67,7 +67,14 @@ const ORDER: Record<DealOrderField, { expr: Prisma.Sql; cast: Prisma.Sql; value:
 /** A page of deals, keyset-paginated on (sort value, id): deep pages cost what the first page costs. */
 export async function listDeals(
   { db, catalog }: { db: Pick<Database, "read">; catalog: TaxonomyCatalog },
-  args: { first: number; after: string | null; criteria: DealCriteria; orderBy?: DealOrder | null },
+  args: {
+    first: number;
+    after: string | null;
+    criteria: DealCriteria;
+    orderBy?: DealOrder | null;
+    /** The query asks for `totalCount`: count while the page is read, not after it. */
+    withTotal?: boolean;
+  },
 ) {
   const order = ORDER[args.orderBy?.field ?? DealOrderField.ANNOUNCED_AT];
   const descending = (args.orderBy?.direction ?? OrderDirection.DESC) === OrderDirection.DESC;
@@ -82,6 +89,13 @@ export async function listDeals(
       : Prisma.sql`AND (${order.expr}, d.id) > (${value}::${order.cast}, ${id}::uuid)`;
   }
   const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const count = async () => {
+    const [row] = await db.read<{ count: bigint }>(Prisma.sql`SELECT count(*) AS count FROM deal d WHERE ${where}`);
+    return Number(row?.count ?? 0);
+  };
+  const total = args.withTotal ? count() : undefined;
+  // A failed count is reported by the totalCount field, not as an unhandled rejection meanwhile.
+  total?.catch(() => {});
   const rows = await db.read<Deal>(Prisma.sql`
     SELECT ${DEAL_COLUMNS} FROM deal d WHERE ${where} ${keyset}
     ORDER BY ${order.expr} ${direction}, d.id ${direction} LIMIT ${args.first + 1}`);
@@ -90,10 +104,7 @@ export async function listDeals(
     args.first,
     Boolean(args.after),
     (d) => encodeCursor([order.value(d), d.id]),
-    async () => {
-      const [row] = await db.read<{ count: bigint }>(Prisma.sql`SELECT count(*) AS count FROM deal d WHERE ${where}`);
-      return Number(row?.count ?? 0);
-    },
+    () => total ?? count(),
   );
 }
 
