@@ -45,17 +45,16 @@ export interface DealsOfEntityKey {
   limit: number;
 }
 
-// The loaders every entity and deal page runs read through the driver (`Database.read`), with the
-// columns and value types of Prisma's models (common/columns.ts): Prisma's own work per statement
-// was most of such a page's cost (docs/benchmarks.md).
-
 /**
  * Every loader the API uses, made fresh per request and keyed by what it loads. Each batches one
  * level of a query into a single SQL statement, so a nested query costs statements by its depth,
  * not by its page sizes.
  */
 export function createLoaders(prisma: PrismaClient, database: Pick<Database, "read">) {
-  // Every loader's text is fixed (ids travel as one array parameter): prepared once per connection.
+  // The loaders every entity and deal page runs read through the driver, with the columns and value
+  // types of Prisma's models (common/columns.ts): Prisma's own work per statement was most of such
+  // a page's cost (docs/benchmarks.md). Their texts are fixed (ids travel as one array parameter),
+  // so each is a prepared statement, planned once per connection.
   const read = <T = Record<string, unknown>>(query: ReadQuery) => database.read<T>(query, { prepared: true });
   const byIds = <T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>) =>
     rowLoader<string, T>(
