@@ -38,6 +38,8 @@ interface ProfileNode {
 }
 interface CpuProfile {
   nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -76,7 +78,7 @@ const body = () =>
     ? { variables: scenario.opVariables ?? scenario.variables }
     : { query: scenario.query, variables: scenario.variables };
 // A short warm-up, so that the profile shows the steady state rather than compilation.
-const warmUp = await load({ url: target, body, connections: Number(values.connections), durationSeconds: 2 });
+await load({ url: target, body, connections: Number(values.connections), durationSeconds: 2 });
 const cpuBefore = cpuByProcess();
 const result = await load({
   url: target,
@@ -86,16 +88,23 @@ const result = await load({
 });
 const cpuAfter = cpuByProcess();
 await server.stop();
-// The profile covers the warm-up too.
-const requests = warmUp.requests + result.requests;
+const requests = result.requests;
 
 const file = readdirSync(folder).find((f) => f.endsWith(".cpuprofile"));
 if (!file) throw new Error(`no profile written to ${folder}`);
 const profile = JSON.parse(readFileSync(join(folder, file), "utf8")) as CpuProfile;
 
-// Self time per node: each sample's time delta goes to the node sampled.
+// Self time per node: each sample's time delta goes to the node sampled. Only the measured run
+// counts: the last seconds of the profile (it ends when the server stops, right after the load),
+// not the start-up and warm-up before it.
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const from = profile.endTime - (Number(values.seconds) + 0.5) * 1e6;
+let at = profile.startTime;
+profile.samples.forEach((id, i) => {
+  const delta = profile.timeDeltas[i] ?? 0;
+  at += delta;
+  if (at >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+});
 const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
 const packageOf = (frame: ProfileNode["callFrame"]) => {
   if (!frame.url) return frame.functionName || "(native)";
@@ -126,7 +135,7 @@ console.log(
     `(${Math.round(result.rps)} req/s, p95 ${result.latency.p95.toFixed(1)} ms, ${result.statements} statements)`,
 );
 console.log(
-  `${server.name} thread: ${(busy / 1000 / (Number(values.seconds) + 2) / 10).toFixed(0)} % of a core, ` +
+  `${server.name} thread: ${(busy / 10_000 / (Number(values.seconds) + 0.5)).toFixed(0)} % of a core, ` +
     `${(busy / requests).toFixed(0)} µs per request`,
 );
 // Who used the machine's cores during the measured run (100 ticks a second).

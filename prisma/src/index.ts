@@ -69,10 +69,11 @@ export interface ReadQuery {
 
 export interface ReadOptions {
   /**
-   * The text is one of a small fixed set (a loader's: the values vary, the text never does):
-   * PostgreSQL parses and plans it once per pooled connection and then reuses the plan, as a
-   * named prepared statement named after the text's hash. Planning was about half of the
-   * database's work on an entity page (docs/benchmarks.md). PGlite runs it as any other read.
+   * The text is one of a small fixed set (a loader's: the values vary, the text never does): a
+   * named prepared statement, named after the text's hash. PostgreSQL parses it once per pooled
+   * connection and, after five runs, keeps a generic plan where that plan costs no more than a
+   * custom one. Parsing and planning were about half of the database's work on an entity page
+   * (docs/benchmarks.md). PGlite runs it as any other read.
    */
   prepared?: boolean;
 }

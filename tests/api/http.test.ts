@@ -96,6 +96,23 @@ describe("health", () => {
   });
 });
 
+describe("variables", () => {
+  it("answers variables of the wrong type with BAD_USER_INPUT, also once the operation is compiled", async () => {
+    const query = `query PageOfDeals($n: Int) { deals(first: $n) { totalCount } }`;
+    // The second run compiles the operation (graphql-jit); the third must still be refused as bad input.
+    for (let run = 0; run < 2; run += 1) expect((await post({ query, variables: { n: 5 } })).status).toBe(200);
+    const refused = await post({ query, variables: { n: "five" } });
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(body.errors[0]?.message).toMatch(/Variable "\$n" got invalid value/);
+    const again = await post({ query, variables: { n: 2 } });
+    expect(((await again.json()) as { data: { deals: { totalCount: number } } }).data.deals.totalCount).toBeGreaterThan(
+      0,
+    );
+  });
+});
+
 describe("NUL characters", () => {
   it("are refused as bad input, in variables and in the query text", async () => {
     const inVariables = await post({

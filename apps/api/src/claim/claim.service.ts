@@ -4,7 +4,15 @@ import { recordAudit, type Actor, type Tx } from "../audit/audit.service.ts";
 import { DatePrecision, Modality, Predicate, Rank, type ReviewStatus } from "../common/enums.ts";
 import { CLAIM_COLUMNS } from "../common/columns.ts";
 import { AppError } from "../common/errors.ts";
-import { decodeCursor, decodeId, encodeCursor, toConnection, tryDecodeId } from "../common/relay.ts";
+import {
+  decodeCursor,
+  decodeId,
+  encodeCursor,
+  isTimestamp,
+  isUuid,
+  toConnection,
+  tryDecodeId,
+} from "../common/relay.ts";
 import { boundedList, currencyCode, isoDay, optionalText, parseInput } from "../common/validate.ts";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
 import type { ClaimFilter, CreateClaimInput, ReviewClaimInput, UpdateClaimInput } from "./claim.input.ts";
@@ -90,7 +98,7 @@ export async function listClaimsOfEntity(
     ...(args.reviewStatus ? [Prisma.sql`c.review_status = ${args.reviewStatus}::"ReviewStatus"`] : []),
   ];
   const [createdAt, id] = args.after ? decodeCursor(args.after) : [];
-  if (args.after && (typeof createdAt !== "string" || typeof id !== "string"))
+  if (args.after && !(isTimestamp(createdAt) && typeof id === "string" && isUuid(id)))
     throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued.`);
   const filter = Prisma.join(conditions, " AND ");
   const entity = Prisma.sql`${args.entityId}::uuid`;
@@ -100,7 +108,7 @@ export async function listClaimsOfEntity(
   const side = (column: Prisma.Sql) => Prisma.sql`(
     SELECT ${CLAIM_COLUMNS} FROM claim c WHERE ${filter} AND ${column} = ${entity} ${keyset}
     ORDER BY c.created_at, c.id LIMIT ${args.first + 1})`;
-  const page = Prisma.sql`SELECT * FROM (${side(Prisma.sql`c.subject_id`)} UNION ${side(Prisma.sql`c.object_id`)}) c`;
+  const page = Prisma.sql`SELECT * FROM (${side(Prisma.sql`c.subject_id`)} UNION ${side(Prisma.sql`c.object_id`)}) both_sides`;
   const total = Prisma.sql`
     (SELECT count(*) FROM claim c WHERE ${filter} AND c.subject_id = ${entity})
     + (SELECT count(*) FROM claim c WHERE ${filter} AND c.object_id = ${entity})
@@ -115,7 +123,7 @@ export async function listClaimsOfEntity(
     { prepared: true },
   );
   const counted = rows[0]?.total;
-  const claims = rows.filter((row) => row.id !== null);
+  const claims: Claim[] = rows.filter((row) => row.id !== null).map(({ total: _total, ...claim }) => claim);
   return toConnection(
     claims,
     args.first,

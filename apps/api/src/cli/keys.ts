@@ -5,7 +5,7 @@ import { InputError } from "../common/validate.ts";
 import { AppError } from "../common/errors.ts";
 import { loadEnv } from "../env.ts";
 
-// npm run keys -- create --user <name> --role VIEWER|ANALYST|ADMIN --name <what for> [--rate-points <per minute>]
+// npm run keys -- create --user <name> --role VIEWER|ANALYST|ADMIN --name <what for> [--rate-points <n>|<n>x]
 //                        [--revoke-previous] [--quiet]
 // npm run keys -- revoke <prefix>
 // npm run keys -- list
@@ -24,9 +24,19 @@ const { positionals, values } = parseArgs({
 });
 const [command, target] = positionals;
 
+/**
+ * `--rate-points`: cost points per minute, or a multiple of the API's own budget ("20x" of
+ * RATE_LIMIT_POINTS_PER_MINUTE or its default; nothing when rate limiting is off).
+ */
 function ratePoints(value: string | undefined): number | null {
   if (value === undefined) return null;
-  if (!/^\d+$/.test(value)) throw new Error("--rate-points must be a whole number of cost points per minute");
+  const multiple = /^(\d+)x$/.exec(value);
+  if (multiple) {
+    const points = Number(multiple[1]) * env.RATE_LIMIT_POINTS_PER_MINUTE;
+    return points > 0 ? Math.min(points, 1_000_000_000) : null;
+  }
+  if (!/^\d+$/.test(value))
+    throw new Error('--rate-points takes cost points per minute ("4000000") or a multiple of the default ("20x")');
   return Number(value);
 }
 const env = loadEnv();
@@ -69,7 +79,7 @@ try {
     }
   } else {
     console.error(
-      "Usage: npm run keys -- create --user <name> --role VIEWER|ANALYST|ADMIN --name <purpose> [--rate-points <per minute>] | revoke <prefix> | list",
+      "Usage: npm run keys -- create --user <name> --role VIEWER|ANALYST|ADMIN --name <purpose> [--rate-points <per minute>|<multiple>x] | revoke <prefix> | list",
     );
     process.exitCode = 1;
   }

@@ -53,6 +53,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether a value from a cursor or an id is a UUID (the database would refuse anything else). */
 export const isUuid = (value: string) => UUID.test(value);
 
+/** Whether a value from a cursor is an ISO timestamp as the API writes them (`toISOString`). */
+export const isTimestamp = (value: unknown): value is string =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(Date.parse(value));
+
 /** Decodes a global id of the expected type into its local (UUID) id, or throws a user error. */
 export function decodeId(globalId: string, type: NodeTypeName, field: string[] = ["id"]): string {
   const decoded = fromGlobalId(globalId);

@@ -3,7 +3,15 @@ import { Prisma, toUsd, type Database, type Deal, type PrismaClient } from "@dea
 import { recordAudit, type Actor, type Tx } from "../audit/audit.service.ts";
 import { DatePrecision, DealStatus, DealType, ParticipantRole, ReviewStatus } from "../common/enums.ts";
 import { AppError } from "../common/errors.ts";
-import { decodeCursor, decodeId, encodeCursor, toConnection, type CursorValue } from "../common/relay.ts";
+import {
+  decodeCursor,
+  decodeId,
+  encodeCursor,
+  isTimestamp,
+  isUuid,
+  toConnection,
+  type CursorValue,
+} from "../common/relay.ts";
 import { boundedList, currencyCode, isoDay, optionalText, parseInput, text } from "../common/validate.ts";
 import type { TaxonomyCatalog } from "../taxonomy/taxonomy.catalog.ts";
 import { DEAL_COLUMNS } from "../common/columns.ts";
@@ -45,23 +53,35 @@ export function toCriteria(
   return { ...filter, entityId: filter.entityId ? decodeId(filter.entityId, "Entity", ["filter", "entityId"]) : null };
 }
 
-const ORDER: Record<DealOrderField, { expr: Prisma.Sql; cast: Prisma.Sql; value: (d: Deal) => CursorValue }> = {
+/** Each sort: its SQL, the cast of its cursor value, that value for a row, and what a valid one looks like. */
+const ORDER: Record<
+  DealOrderField,
+  { expr: Prisma.Sql; cast: Prisma.Sql; value: (d: Deal) => CursorValue; valid: (v: CursorValue) => boolean }
+> = {
   ANNOUNCED_AT: {
     expr: DEAL_DAY,
     cast: Prisma.sql`date`,
     value: (d) => (d.announcedAt ?? d.firstReportedAt).toISOString().slice(0, 10),
+    valid: (v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
   },
   FIRST_REPORTED_AT: {
     expr: Prisma.sql`d.first_reported_at`,
     cast: Prisma.sql`timestamptz`,
     value: (d) => d.firstReportedAt.toISOString(),
+    valid: isTimestamp,
   },
   AMOUNT: {
     expr: Prisma.sql`COALESCE(d.amount_usd, -1)`,
     cast: Prisma.sql`numeric`,
     value: (d) => (d.amountUsd === null ? -1 : Number(d.amountUsd)),
+    valid: (v) => typeof v === "number" && Number.isFinite(v),
   },
-  TITLE: { expr: Prisma.sql`d.title`, cast: Prisma.sql`text`, value: (d) => d.title },
+  TITLE: {
+    expr: Prisma.sql`d.title`,
+    cast: Prisma.sql`text`,
+    value: (d) => d.title,
+    valid: (v) => typeof v === "string",
+  },
 };
 
 /** A page of deals, keyset-paginated on (sort value, id): deep pages cost what the first page costs. */
@@ -82,7 +102,7 @@ export async function listDeals(
   let keyset = Prisma.empty;
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
-    if (value === undefined || typeof id !== "string")
+    if (value === undefined || !order.valid(value) || typeof id !== "string" || !isUuid(id))
       throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued.`);
     keyset = descending
       ? Prisma.sql`AND (${order.expr}, d.id) < (${value}::${order.cast}, ${id}::uuid)`

@@ -370,6 +370,30 @@ describe("global ids and connections", () => {
     const zero = await api.run(`{ deals(first: 0) { totalCount } }`);
     expect(zero.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
+
+  it("refuses cursors it did not issue with a typed error, whatever their values", async () => {
+    const cursor = (...values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+    const uuid = "00000000-0000-4000-8000-000000000000";
+    const { entities } = await api.query<{ entities: { nodes: { id: string }[] } }>(
+      `{ entities(first: 1) { nodes { id } } }`,
+    );
+    const entityId = entities.nodes[0]?.id;
+    const forged = [
+      cursor("2025-01-01", "not-a-uuid"),
+      cursor("not-a-date", uuid),
+      cursor(42, uuid),
+      cursor("2025-01-01T00:00:00.000Z", 7),
+    ];
+    for (const after of forged) {
+      const deals = await api.run(`query($after: String) { deals(after: $after) { totalCount } }`, { after });
+      expect(deals.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      const claims = await api.run(
+        `query($id: ID!, $after: String) { entity(id: $id) { claims(after: $after) { totalCount } } }`,
+        { id: entityId, after },
+      );
+      expect(claims.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    }
+  });
 });
 
 describe("dealSummary", () => {
