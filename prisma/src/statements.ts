@@ -23,8 +23,15 @@ export function recordStatement(): void {
 const COUNTED = new Set<PropertyKey>(["queryRaw", "executeRaw", "executeScript"]);
 const WRAPPED = new Set<PropertyKey>(["connect", "connectToShadowDb", "startTransaction"]);
 
-/** Wraps a Prisma driver adapter factory (and the adapters and transactions it makes) to count statements. */
-export function instrumentAdapter<T extends object>(target: T): T {
+/**
+ * Wraps a Prisma driver adapter factory (and the adapters and transactions it makes) to count
+ * statements. Inside a transaction, statements also go one after another: Prisma's query
+ * interpreter fetches an `include`'s relations concurrently, which on a transaction's single pg
+ * client is deprecated (pg warns "client.query() when the client is already executing a query",
+ * and pg 9 refuses it; prisma/orm#29468). pg queued them anyway, so nothing waits longer.
+ */
+export function instrumentAdapter<T extends object>(target: T, inTransaction = false): T {
+  let tail: Promise<unknown> = Promise.resolve();
   return new Proxy(target, {
     get(object, property) {
       const value: unknown = Reflect.get(object, property, object);
@@ -32,12 +39,19 @@ export function instrumentAdapter<T extends object>(target: T): T {
       if (COUNTED.has(property)) {
         return (...args: unknown[]) => {
           recordStatement();
-          return (value as (...a: unknown[]) => unknown).apply(object, args);
+          const send = () => (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+          if (!inTransaction) return send();
+          const sent = tail.then(send);
+          tail = sent.catch(() => {});
+          return sent;
         };
       }
       if (WRAPPED.has(property)) {
         return async (...args: unknown[]) =>
-          instrumentAdapter(await (value as (...a: unknown[]) => Promise<object>).apply(object, args));
+          instrumentAdapter(
+            await (value as (...a: unknown[]) => Promise<object>).apply(object, args),
+            inTransaction || property === "startTransaction",
+          );
       }
       return (value as (...a: unknown[]) => unknown).bind(object);
     },
