@@ -127,7 +127,8 @@ describe("abuse limits", () => {
 });
 
 describe("rate limits", () => {
-  it("answers 429 with Retry-After once a key spends its points", async () => {
+  /** A server allowing 100 points a minute; `ask` sends a page of deals (34–50 points) with a key. */
+  async function withLimitedServer(work: (ask: (key: string) => Promise<Response>) => Promise<void>) {
     const limited = await createServer(
       loadEnv({
         SEED_ON_START: "false",
@@ -139,36 +140,32 @@ describe("rate limits", () => {
     );
     const url = await limited.listen(0);
     try {
-      const ask = () =>
+      await work((key) =>
         fetch(`${url}/graphql`, {
           method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${keys.viewer}` },
+          headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
           body: JSON.stringify({ query: `{ deals(first: 20) { nodes { title } } }` }),
-        });
-      expect((await ask()).status).toBe(200);
-      expect((await ask()).status).toBe(200);
-      const third = await ask();
+        }),
+      );
+    } finally {
+      await limited.close();
+    }
+  }
+
+  it("answers 429 with Retry-After once a key spends its points", async () => {
+    await withLimitedServer(async (ask) => {
+      expect((await ask(keys.viewer)).status).toBe(200);
+      expect((await ask(keys.viewer)).status).toBe(200);
+      const third = await ask(keys.viewer);
       expect(third.status).toBe(429);
       expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(((await third.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
         "RATE_LIMITED",
       );
-    } finally {
-      await limited.close();
-    }
+    });
   });
 
   it("holds a key with a budget of its own to that budget instead of the server's", async () => {
-    const limited = await createServer(
-      loadEnv({
-        SEED_ON_START: "false",
-        APP_MODE: "production",
-        LOG_LEVEL: "silent",
-        RATE_LIMIT_POINTS_PER_MINUTE: "100",
-      }),
-      { db: database.db, logger: pino({ level: "silent" }) },
-    );
-    const url = await limited.listen(0);
     const system = { prisma: database.db.prisma, viewer: { actor: "system:test", role: "ADMIN" as const } };
     const generous = await createApiKey(system, {
       userName: "dashboard",
@@ -182,21 +179,13 @@ describe("rate limits", () => {
       keyName: "script",
       ratePointsPerMinute: 60,
     });
-    try {
-      // The page costs between 34 and 50 points: two fit in the server's 100, a third does not.
-      const ask = (key: string) =>
-        fetch(`${url}/graphql`, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-          body: JSON.stringify({ query: `{ deals(first: 20) { nodes { title } } }` }),
-        }).then((response) => response.status);
+    await withLimitedServer(async (ask) => {
+      // Two pages fit in the server's 100 points and a third does not; the generous key runs six.
       const statuses = [];
-      for (let i = 0; i < 6; i += 1) statuses.push(await ask(generous.key));
+      for (let i = 0; i < 6; i += 1) statuses.push((await ask(generous.key)).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
-      expect([await ask(strict.key), await ask(strict.key)]).toEqual([200, 429]);
-    } finally {
-      await limited.close();
-    }
+      expect([(await ask(strict.key)).status, (await ask(strict.key)).status]).toEqual([200, 429]);
+    });
   });
 
   it("lets an admin give a key its own budget, shows it in the key list and refuses a budget below 1", async () => {
