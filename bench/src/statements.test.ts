@@ -25,9 +25,9 @@ const MAX_STATEMENTS: Record<string, number> = {
   "deals.page.filtered": 4,
   "deals.page.deep": 3,
   // The entity, its aliases, its units, the first deals with their total, the first claims (both
-  // sides), their total (beside the claims), the deals' participants with their entities, the
-  // claims' evidence with its articles.
-  entity: 8,
+  // sides) with their total, the deals' participants with their entities, the claims' evidence
+  // with its articles.
+  entity: 7,
   search: 4,
 };
 

@@ -79,8 +79,7 @@ export async function listClaims(
  * the entity (15,000 for the busiest company); instead one statement makes two ordered, limited
  * scans of the partial indexes on subject and on object (`claim_subject_live_idx`,
  * `claim_object_live_idx`) and merges them. The count adds the two sides and takes away the claims
- * about the entity itself; with `withTotal` it runs beside the page, on another connection (in the
- * same statement it would add the busiest company's 15,000-row count to the page's time).
+ * about the entity itself; with `withTotal` it comes in the same statement as the page.
  */
 export async function listClaimsOfEntity(
   { db }: { db: Pick<Database, "read"> },
@@ -114,23 +113,27 @@ export async function listClaimsOfEntity(
     (SELECT count(*) FROM claim c WHERE ${filter} AND c.subject_id = ${entity})
     + (SELECT count(*) FROM claim c WHERE ${filter} AND c.object_id = ${entity})
     - (SELECT count(*) FROM claim c WHERE ${filter} AND c.subject_id = ${entity} AND c.object_id = ${entity})`;
-  // Both texts vary only with which filters are given: prepared (a handful of variants).
-  const count = async () => {
-    const [row] = await db.read<{ count: bigint }>(Prisma.sql`SELECT ${total} AS count`, { prepared: true });
-    return Number(row?.count ?? 0);
-  };
-  const counted = args.withTotal ? count() : undefined;
-  // A failed count is reported by the totalCount field, not as an unhandled rejection meanwhile.
-  counted?.catch(() => {});
-  const rows = await db.read<Claim>(Prisma.sql`${page} ORDER BY "createdAt", id LIMIT ${args.first + 1}`, {
-    prepared: true,
-  });
+  // With the total: one row even when the page is empty (a page past the end still has a total).
+  // The text varies only with which filters are given: prepared (a handful of variants).
+  const rows = await db.read<Claim & { total?: bigint }>(
+    args.withTotal
+      ? Prisma.sql`SELECT ${total} AS total, page.* FROM (SELECT 1) one LEFT JOIN (${page}) page ON true
+          ORDER BY page."createdAt", page.id LIMIT ${args.first + 1}`
+      : Prisma.sql`${page} ORDER BY "createdAt", id LIMIT ${args.first + 1}`,
+    { prepared: true },
+  );
+  const counted = rows[0]?.total;
+  const claims: Claim[] = rows.filter((row) => row.id !== null).map(({ total: _total, ...claim }) => claim);
   return toConnection(
-    rows,
+    claims,
     args.first,
     Boolean(args.after),
     (c) => encodeCursor([c.createdAt.toISOString(), c.id]),
-    () => counted ?? count(),
+    async () => {
+      if (counted !== undefined) return Number(counted);
+      const [row] = await db.read<{ count: bigint }>(Prisma.sql`SELECT ${total} AS count`, { prepared: true });
+      return Number(row?.count ?? 0);
+    },
   );
 }
 
