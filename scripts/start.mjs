@@ -110,8 +110,7 @@ process.on("exit", () => children.forEach((child) => signal(child, "SIGTERM")));
  * The dashboard calls the API server-side with a key of its own, made fresh at each start (the
  * previous one is revoked). It never reaches the browser. Every visitor of the dashboard spends
  * that one key's rate budget, so it gets twenty times the budget of any other caller ("20x" of
- * the API's RATE_LIMIT_POINTS_PER_MINUTE or its default; a chart costs a few hundred points, a
- * page of deals a few thousand).
+ * the API's RATE_LIMIT_POINTS_PER_MINUTE or its default).
  */
 function createDashboardKey() {
   const result = spawnSync(
